@@ -1,0 +1,50 @@
+// Configuration comes from the environment only, validated once at start so that a typo in a
+// variable stops the platform with a clear message instead of misbehaving later.
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  MONGODB_URI: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(16, 'SESSION_SECRET 至少 16 个字符').optional(),
+  DUBAN_SEED_PASSWORD: z.string().min(8, 'DUBAN_SEED_PASSWORD 至少 8 个字符').optional(),
+  DUBAN_CLOCK: z.enum(['system', 'manual']).default('system'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  mongodbUri?: string;
+  sessionSecret?: string;
+  seedPassword?: string;
+  clock: 'system' | 'manual';
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  production: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    mongodbUri: e.MONGODB_URI,
+    sessionSecret: e.SESSION_SECRET,
+    seedPassword: e.DUBAN_SEED_PASSWORD,
+    clock: e.DUBAN_CLOCK,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  };
+}
