@@ -24,10 +24,23 @@ export type DeadlineSpec =
   /** An instant or date given directly by a FEEL expression (e.g. a date a form sets). */
   | { kind: 'date'; expr: string };
 
-/** An excluded interval (中止 → 恢复 ...), Beijing dates, inclusive (R9). */
+/**
+ * An excluded interval (中止 → 恢复 ...), Beijing dates (R9). `from` is the day the period
+ * stops (中止之日), `to` the day it runs again (恢复之日); its length is to − from calendar days
+ * (CALENDAR.md: 中止 05-06 → 恢复 06-05 = 30 days).
+ */
 export interface Exclusion {
   from: string; // YYYY-MM-DD
   to: string; // YYYY-MM-DD
+  reason?: string;
+}
+
+/** An approved extension (R9: L months + M months from d0). Recorded for the audit (R13). */
+export interface Extension {
+  n: number;
+  unit: 'day' | 'month';
+  approvedBy: string;
+  approvedAt: string; // ISO instant or YYYY-MM-DD
   reason?: string;
 }
 
@@ -35,6 +48,19 @@ export interface ComputeInput {
   /** The instant the period counts from (already resolved from spec.from, or now). */
   base: Date;
   exclusions?: Exclusion[];
+  /** Approved extensions of a 日/月/年 period (R9). */
+  extensions?: Extension[];
+  /**
+   * kind 'date' only: the FEEL value was a date without a time, i.e. it names the last day,
+   * which ends at 24:00 (民法典 第二百零三条): due = the next day 00:00 +08:00.
+   */
+  dateOnly?: boolean;
+}
+
+/** Policy switches (R3). */
+export interface ComputeOptions {
+  /** R3: also roll a last day that falls on a 调休 working weekend day. Default false. */
+  rollOverWorkingSaturday?: boolean;
 }
 
 /** The audit record of one computed deadline (R13). */
@@ -48,6 +74,15 @@ export interface DeadlineResult {
   provisionalYears: number[];
   exclusions: Exclusion[];
   calendarVersion: string;
+  /** Legal basis of the counting method (R13), e.g. "民事诉讼法第八十五条". */
+  basis?: string;
+  /** d0 + the period (+ approved extensions) before exclusions are added (R9). */
+  periodLastDay?: string;
+  /** Calendar days added for exclusions (R9), overlaps merged. */
+  excludedDays?: number;
+  extensions?: Extension[];
+  /** For warnings and overdue forms: the audit of the deadline they derive from. */
+  of?: DeadlineResult;
 }
 
 /** Rest days and make-up working days, by Beijing date. */

@@ -1,6 +1,7 @@
 // Errors the embedded server answers with. Codes and code names are MongoDB's own, so that the
 // official driver raises the same MongoServerError a real mongod would cause.
 export const Codes = {
+  InternalError: 1,
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,
@@ -9,11 +10,16 @@ export const Codes = {
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
+  PathNotViable: 28,
+  ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
   CommandNotFound: 59,
   InvalidOptions: 72,
   InvalidNamespace: 73,
+  ImmutableField: 66,
+  CannotCreateIndex: 67,
+  CannotIndexParallelArrays: 171,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   CommandNotSupported: 115,

@@ -1,37 +1,118 @@
 // The one place where the platform's collaborators are created and wired (STYLE.md 7).
-// Tests call it directly with their own config; main.ts calls it for `npm start`.
+// Tests call it with their own config; main.ts calls it for `npm start`.
 import type http from 'node:http';
 import type express from 'express';
+import { createAuth, type Auth, type AuthOptions } from '../auth';
+import { calendarRoutes } from '../calendar/calendar.routes';
+import { CalendarService } from '../calendar/calendar.service';
+import { HolidaysRepository } from '../calendar/holidays.repository';
+import { casesRoutes } from '../cases/cases.routes';
+import { CasesRepository } from '../cases/cases.repository';
+import { CasesService, type CasesDeps } from '../cases/cases.service';
+import { manualClock, systemClock, type Clock } from '../clock';
+import { clockRoutes } from '../clock/clock.routes';
 import type { Config } from '../config';
 import { connectDatabase, type Database } from '../db/connection';
+import { DefinitionsRepository } from '../definitions/definitions.repository';
+import { definitionsRoutes } from '../definitions/definitions.routes';
+import { DefinitionsService } from '../definitions/definitions.service';
 import { createApp } from '../http/app';
 import { healthRoutes } from '../http/health';
 import type { Logger } from '../logger';
+import { recomputeDeadlines } from '../cases/recomputeDeadlines';
+import { Scheduler } from '../scheduler/scheduler';
+import { tasksRoutes } from '../tasks/tasks.routes';
+import { TasksService } from '../tasks/tasks.service';
 
 export interface Platform {
   app: express.Express;
   db: Database;
   config: Config;
-  /** Stop taking requests, finish those in flight, flush the store. */
+  auth: Auth;
+  clock: Clock;
+  services: {
+    cases: CasesService;
+    tasks: TasksService;
+    definitions: DefinitionsService;
+    calendar: CalendarService;
+    scheduler: Scheduler;
+  };
+  /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
 }
 
-export async function createPlatform(config: Config, logger: Logger): Promise<Platform> {
+export interface PlatformOptions {
+  /** Tests only: lighter password hashing, rate limits. */
+  auth?: Partial<Omit<AuthOptions, 'connection' | 'config' | 'logger'>>;
+  /** Background timer polling (system clock). Off in tests that drive fireDue() themselves. */
+  schedulerPollMs?: number | false;
+  seed?: boolean;
+}
+
+export async function createPlatform(config: Config, logger: Logger, opts: PlatformOptions = {}): Promise<Platform> {
   const db = await connectDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  try {
+    return await assemble(db, config, logger, opts);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function assemble(db: Database, config: Config, logger: Logger, opts: PlatformOptions): Promise<Platform> {
+  const connection = db.connection;
+  const clock = config.clock === 'manual' ? await manualClock(connection) : systemClock();
+  const auth = await createAuth({ connection, config, logger, now: () => clock.now(), ...opts.auth });
+
+  const calendar = new CalendarService(new HolidaysRepository(connection));
+  const cases = new CasesRepository(connection);
+  const definitions = new DefinitionsRepository(connection);
+  const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current() };
+  const casesService = new CasesService(deps);
+  const tasksService = new TasksService(deps);
+  const definitionsService = new DefinitionsService({ definitions, clock });
+  const scheduler = new Scheduler(deps, logger);
+
+  if (opts.seed !== false) {
+    await calendar.seed(clock.now());
+    await auth.seed();
+  }
+
   let shuttingDown = false;
+  const guards = auth.guards;
   const app = createApp({
     logger,
     rootRoutes: [healthRoutes({ db, isShuttingDown: () => shuttingDown })],
-    apiRoutes: [],
+    apiRoutes: [
+      ...auth.apiRoutes(),
+      definitionsRoutes(definitionsService, guards),
+      casesRoutes(casesService, cases, guards),
+      tasksRoutes(tasksService, cases, guards),
+      calendarRoutes(calendar, guards, {
+        now: () => clock.now(),
+        afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
+      }),
+      clockRoutes(clock, () => scheduler.fireDue(), guards),
+    ],
   });
+
+  // A manual clock moves only through POST /api/clock, which fires what became due itself.
+  if (clock.mode === 'system' && opts.schedulerPollMs !== false) {
+    scheduler.start(opts.schedulerPollMs ?? 5000);
+  }
+
   return {
     app,
     db,
     config,
+    auth,
+    clock,
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;
       if (server) await closeHttp(server);
+      await scheduler.stop();
       await db.close();
     },
   };

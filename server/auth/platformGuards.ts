@@ -1,0 +1,31 @@
+// The `Guards` contract of server/http/actor.ts (what cases, tasks and other routes need),
+// implemented over this capability. Routes stay independent of passport and of our types.
+import type { Request } from 'express';
+import { withinJurisdiction, type CourtsRepository } from '../courts';
+import type { Actor, Guards } from '../http/actor';
+import { unauthenticated } from '../http/errors';
+import type { CaseAccess } from './caseAccess';
+import { requireRole, requireUser, userMatchesAssignment } from './guards';
+import { isRole } from './roles';
+
+export function createPlatformGuards(courts: CourtsRepository, caseAccess: CaseAccess): Guards {
+  return {
+    requireUser,
+    // An unknown role name can only be a typo in a route: nobody holds it, so it denies.
+    requireRole: (...roles: string[]) => requireRole(...roles.filter(isRole)),
+    actor(req: Request): Actor {
+      if (!req.user) throw unauthenticated();
+      const { username, name, court, roles } = req.user;
+      return { username, name, court, roles: [...roles] };
+    },
+    async canReachCourt(actor, code) {
+      if (actor.court === code) return true;
+      const found = await courts.findByCodes([actor.court, code]);
+      const own = found.get(actor.court);
+      const target = found.get(code);
+      return !!own && !!target && withinJurisdiction(own, target);
+    },
+    canSeeCase: (actor, c) => caseAccess.canSeeCase(actor, c),
+    matchesAssignment: (actor, a) => userMatchesAssignment(actor, a),
+  };
+}

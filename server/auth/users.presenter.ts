@@ -1,0 +1,24 @@
+// Which user fields leave the server: never the hash, the counters only as "locked".
+import type { Court } from '../courts';
+import type { SessionUser } from './types';
+import type { PublicUserRecord } from './users.repository';
+
+export const presentUser = (u: PublicUserRecord, now: Date) => ({
+  username: u.username,
+  name: u.name,
+  court: u.court,
+  roles: u.roles,
+  disabled: u.disabled,
+  locked: !!u.lockedUntil && u.lockedUntil > now,
+  lastLoginAt: u.lastLoginAt ?? null,
+});
+
+/** The signed-in user as GET /api/me and POST /api/session answer it. */
+export const presentMe = (u: SessionUser, court: Court | null) => ({
+  username: u.username,
+  name: u.name,
+  court: u.court,
+  courtName: court?.name ?? null,
+  courtLevel: court?.level ?? null,
+  roles: u.roles,
+});

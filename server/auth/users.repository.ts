@@ -1,0 +1,48 @@
+// The only code that touches the users model. Reads used on every request project away the
+// password hash; login counters change with atomic single-document updates.
+import type { Connection } from 'mongoose';
+import { userModel, type UserRecord } from './users.model';
+
+export type PublicUserRecord = Omit<UserRecord, 'passwordHash'>;
+const NO_SECRET = { _id: 0, __v: 0, passwordHash: 0 } as const;
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;
+
+export function createUsersRepository(connection: Connection) {
+  const Users = userModel(connection);
+  return {
+    findForLogin: (username: string) => Users.findOne({ username }, { _id: 0, __v: 0 }).lean<UserRecord>(),
+    findByUsername: (username: string) => Users.findOne({ username }, NO_SECRET).lean<PublicUserRecord>(),
+    listByCourts: (courts: string[]) =>
+      Users.find({ court: { $in: courts } }, NO_SECRET).sort({ court: 1, username: 1 }).lean<PublicUserRecord[]>(),
+    existingUsernames: async (usernames: string[]) =>
+      new Set((await Users.find({ username: { $in: usernames } }, { username: 1 }).lean()).map((u) => u.username)),
+
+    async insertUser(user: Pick<UserRecord, 'username' | 'name' | 'court' | 'roles' | 'passwordHash'>) {
+      await Users.create({ ...user, disabled: false, failedLogins: 0, lockedUntil: null, sessionEpoch: 0 });
+    },
+    /** Applies the changes and returns the record as it was before (for the audit trail). */
+    updateUser: (username: string, changes: Partial<Pick<UserRecord, 'name' | 'court' | 'roles' | 'disabled'>>) =>
+      Users.findOneAndUpdate({ username }, { $set: changes }, { returnDocument: 'before', projection: NO_SECRET }).lean<PublicUserRecord>(),
+    /** New password: clears any lock and ends the user's other sessions (epoch + 1). */
+    setPassword: (username: string, passwordHash: string) =>
+      Users.findOneAndUpdate(
+        { username },
+        { $set: { passwordHash, failedLogins: 0, lockedUntil: null }, $inc: { sessionEpoch: 1 } },
+        { returnDocument: 'after', projection: NO_SECRET },
+      ).lean<PublicUserRecord>(),
+
+    /** Counts a failure; at `max` failures the account locks until `lockUntil`. */
+    async recordLoginFailure(username: string, max: number, lockUntil: Date): Promise<{ locked: boolean }> {
+      const after = await Users.findOneAndUpdate({ username }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean<UserRecord>();
+      if (!after || after.failedLogins < max) return { locked: false };
+      await Users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: lockUntil } });
+      return { locked: true };
+    },
+    async recordLoginSuccess(username: string, at: Date, rehashed?: string) {
+      const set: Record<string, unknown> = { failedLogins: 0, lockedUntil: null, lastLoginAt: at };
+      if (rehashed) set.passwordHash = rehashed;
+      await Users.updateOne({ username }, { $set: set });
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// The legal calendar (CALENDAR.md): deadline notation, holidays, computation, recomputation.
+// Pure logic: the database holds the `holidays` rows, the engine resolves FEEL bases.
+export type * from './types';
+export { DeadlineSyntaxError, parseDeadline, formatDeadline, parsePeriodIso, baseExpression } from './notation';
+export type { FormatOptions } from './notation';
+export { parseChineseNumeral, formatChineseNumeral } from './numerals';
+export {
+  buildCalendar, calendarFromRows, seedHolidays, chineseDaysYears, defaultCalendar, describeYear,
+  CHINESE_DAYS_SOURCE, PROJECTION_SOURCE,
+} from './holidays';
+export type { HolidayEntry, HolidayRow, BuiltCalendar } from './holidays';
+export { projectStatutoryHolidays } from './projection';
+export { computeDeadline, computeFromNotation, addPeriodIso } from './compute';
+export type { DeadlineAnswer } from './compute';
+export { DeadlineComputeError } from './period';
+export { WINDOWS } from './derived';
+export { recomputeDeadlines, confirmOverdue, yearsOf } from './recompute';
+export type { DeadlineRecord, DeadlineChange } from './recompute';
+export { beijingDate, beijingInstant, parseBeijingInstant } from './dates';

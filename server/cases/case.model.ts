@@ -1,0 +1,131 @@
+// A supervised case (督办案件) and everything the engine needs to continue it: one document,
+// changed only by a single guarded update (DESIGN.md decision 2), so a change and its history
+// entry (全程留痕) can never come apart.
+import mongoose, { Schema, type Connection } from 'mongoose';
+
+const openTaskSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    elementId: String,
+    name: String,
+    formKey: String,
+    assignment: { court: String, role: String, user: String },
+    dueAt: Date,
+    deadline: Schema.Types.Mixed,
+    basis: String,
+    openedAt: Date,
+  },
+  { _id: false },
+);
+
+const timerSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    elementId: String,
+    name: String,
+    kind: String,
+    attachedTo: String,
+    dueAt: { type: Date, required: true },
+    notation: String,
+    deadline: Schema.Types.Mixed,
+    basis: String,
+  },
+  { _id: false },
+);
+
+const historySchema = new Schema(
+  {
+    seq: { type: Number, required: true },
+    at: { type: Date, required: true },
+    actor: { type: String, required: true },
+    type: { type: String, required: true },
+    element: String,
+    data: Schema.Types.Mixed,
+  },
+  { _id: false },
+);
+
+const caseSchema = new Schema(
+  {
+    caseNo: { type: String, required: true },
+    definition: { key: { type: String, required: true }, version: { type: Number, required: true } },
+    supervisingCourt: { type: String, required: true },
+    supervisedCourt: { type: String, required: true },
+    subject: Schema.Types.Mixed,
+    variables: { type: Schema.Types.Mixed, default: {} },
+    // bpmn-engine state as JSON text: opaque to queries, and free of key-name restrictions.
+    engineState: { type: String, default: null },
+    openTasks: { type: [openTaskSchema], default: [] },
+    timers: { type: [timerSchema], default: [] },
+    nextDueAt: { type: Date, default: null },
+    lease: { owner: String, until: Date },
+    history: { type: [historySchema], default: [] },
+    version: { type: Number, required: true, default: 0 },
+    status: { type: String, enum: ['running', 'completed', 'failed'], default: 'running' },
+    createdAt: { type: Date, required: true },
+    closedAt: Date,
+  },
+  { collection: 'cases', versionKey: false, minimize: false },
+);
+caseSchema.index({ caseNo: 1 }, { unique: true });
+caseSchema.index({ 'openTasks.id': 1 });
+caseSchema.index({ 'openTasks.assignment.court': 1 });
+caseSchema.index({ nextDueAt: 1 });
+caseSchema.index({ supervisedCourt: 1, status: 1 });
+caseSchema.index({ supervisingCourt: 1, status: 1 });
+caseSchema.index({ 'definition.key': 1, 'definition.version': 1, status: 1 });
+
+export interface OpenTask {
+  id: string;
+  elementId: string;
+  name?: string;
+  formKey?: string;
+  assignment?: { court?: string; role?: string; user?: string };
+  dueAt?: Date;
+  deadline?: unknown;
+  basis?: string;
+  openedAt?: Date;
+}
+
+export interface CaseTimer {
+  id: string;
+  elementId: string;
+  name?: string;
+  kind?: string;
+  attachedTo?: string;
+  dueAt: Date;
+  notation?: string;
+  deadline?: unknown;
+  basis?: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: Date;
+  actor: string;
+  type: string;
+  element?: string;
+  data?: unknown;
+}
+
+export interface CaseDoc {
+  _id: mongoose.Types.ObjectId;
+  caseNo: string;
+  definition: { key: string; version: number };
+  supervisingCourt: string;
+  supervisedCourt: string;
+  subject?: Record<string, unknown>;
+  variables: Record<string, unknown>;
+  engineState: string | null;
+  openTasks: OpenTask[];
+  timers: CaseTimer[];
+  nextDueAt: Date | null;
+  lease?: { owner?: string; until?: Date };
+  history: HistoryEntry[];
+  version: number;
+  status: 'running' | 'completed' | 'failed';
+  createdAt: Date;
+  closedAt?: Date;
+}
+
+export const caseModel = (c: Connection) => c.models.Case ?? c.model('Case', caseSchema);

@@ -1,0 +1,121 @@
+// The only code that touches the cases collection. Every change to a case is one guarded
+// single-document update: it applies only if the case still has the version the command read,
+// and it appends the command's history entries in the same write.
+import type { Connection } from 'mongoose';
+import { caseModel, type CaseDoc, type HistoryEntry } from './case.model';
+
+export type CaseChanges = Partial<
+  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'status' | 'closedAt' | 'definition'>
+>;
+
+export class CasesRepository {
+  readonly model;
+  private readonly counters;
+  constructor(connection: Connection) {
+    this.model = caseModel(connection);
+    this.counters = connection.collection<{ _id: string; n: number }>('counters');
+  }
+
+  async insert(doc: Omit<CaseDoc, '_id'>): Promise<CaseDoc> {
+    const created = await this.model.create(doc);
+    return created.toObject() as CaseDoc;
+  }
+
+  /** The next number in a yearly series (案号), atomically. */
+  async nextNumber(series: string): Promise<number> {
+    const r = await this.counters.findOneAndUpdate(
+      { _id: series },
+      { $inc: { n: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    return r!.n;
+  }
+
+  findById(id: string): Promise<CaseDoc | null> {
+    return this.model.findById(id).lean<CaseDoc>().exec();
+  }
+
+  findByOpenTask(taskId: string): Promise<CaseDoc | null> {
+    return this.model.findOne({ 'openTasks.id': taskId }).lean<CaseDoc>().exec();
+  }
+
+  /** Finds a case by any task it has had (open or completed), for GET /api/tasks/:id. */
+  findByTask(taskId: string): Promise<CaseDoc | null> {
+    return this.model
+      .findOne({ $or: [{ 'openTasks.id': taskId }, { 'history.data.taskId': taskId }] })
+      .lean<CaseDoc>()
+      .exec();
+  }
+
+  list(filter: Record<string, unknown>, opts: { limit?: number; skip?: number } = {}): Promise<CaseDoc[]> {
+    return this.model
+      .find(filter, { engineState: 0, history: 0 })
+      .sort({ createdAt: -1 })
+      .skip(opts.skip ?? 0)
+      .limit(opts.limit ?? 100)
+      .lean<CaseDoc[]>()
+      .exec();
+  }
+
+  /** Cases with open tasks matching a filter on the task (inbox). */
+  withOpenTasks(taskFilter: Record<string, unknown>, limit = 500): Promise<CaseDoc[]> {
+    return this.model
+      .find({ status: 'running', openTasks: { $elemMatch: taskFilter } }, { engineState: 0, history: 0 })
+      .limit(limit)
+      .lean<CaseDoc[]>()
+      .exec();
+  }
+
+  /**
+   * Applies `changes` and appends `history` if the case is still at `expectedVersion`.
+   * Returns false when another command got there first (the caller answers 409 or retries).
+   */
+  async commit(
+    id: CaseDoc['_id'],
+    expectedVersion: number,
+    changes: CaseChanges,
+    history: HistoryEntry[],
+    opts: { releaseLeaseOf?: string } = {},
+  ): Promise<boolean> {
+    const filter: Record<string, unknown> = { _id: id, version: expectedVersion };
+    if (opts.releaseLeaseOf) filter['lease.owner'] = opts.releaseLeaseOf;
+    const set: Record<string, unknown> = { ...changes, version: expectedVersion + 1 };
+    if (opts.releaseLeaseOf) set.lease = null;
+    const r = await this.model.updateOne(filter, { $set: set, $push: { history: { $each: history } } }).exec();
+    return r.modifiedCount === 1;
+  }
+
+  /**
+   * Claims the running case whose next timer is the earliest due at `now` (platform clock),
+   * unless another process holds an unexpired lease (real time: leases guard processes, not law).
+   */
+  claimDue(now: Date, owner: string, leaseMs: number): Promise<CaseDoc | null> {
+    const real = new Date();
+    return this.model
+      .findOneAndUpdate(
+        {
+          status: 'running',
+          nextDueAt: { $lte: now },
+          $or: [{ 'lease.until': null }, { 'lease.until': { $lte: real } }],
+        },
+        { $set: { lease: { owner, until: new Date(real.getTime() + leaseMs) } } },
+        { sort: { nextDueAt: 1 }, returnDocument: 'after' },
+      )
+      .lean<CaseDoc>()
+      .exec();
+  }
+
+  async release(id: CaseDoc['_id'], owner: string): Promise<void> {
+    await this.model.updateOne({ _id: id, 'lease.owner': owner }, { $set: { lease: null } }).exec();
+  }
+
+  /** Running cases of one definition version (migration). */
+  runningOf(key: string, version: number): Promise<CaseDoc[]> {
+    return this.model.find({ 'definition.key': key, 'definition.version': version, status: 'running' }).lean<CaseDoc[]>().exec();
+  }
+
+  /** Running cases with a pending timer due at or after `from` (calendar recompute). */
+  runningWithTimersFrom(from: Date): Promise<CaseDoc[]> {
+    return this.model.find({ status: 'running', 'timers.dueAt': { $gte: from } }).lean<CaseDoc[]>().exec();
+  }
+}

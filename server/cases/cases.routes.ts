@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { forbidden, notFound } from '../http/errors';
+import type { Guards } from '../http/actor';
+import { presentCase, presentCaseSummary } from './cases.presenter';
+import { assertStartInput, type CasesService } from './cases.service';
+import type { CasesRepository } from './cases.repository';
+
+/** Who may open a supervision case: the upper court's reviewers and handlers. */
+const STARTERS = ['审查人员', '承办人', '流程管理员'];
+
+export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards): Router {
+  const r = Router();
+
+  r.post('/cases', guards.requireUser, guards.requireRole(...STARTERS), async (req, res) => {
+    const actor = guards.actor(req);
+    const input = assertStartInput(req.body);
+    // The supervising court is the actor's own; it must supervise the supervised court.
+    const supervisingCourt = actor.court;
+    if (!(await guards.canReachCourt(actor, input.supervisedCourt)) || input.supervisedCourt === actor.court) {
+      throw forbidden('只能对本院辖区内的下级法院立案督办');
+    }
+    const doc = await service.start({ ...input, supervisingCourt }, actor);
+    res.status(201).json(presentCase(doc));
+  });
+
+  r.get('/cases', guards.requireUser, async (req, res) => {
+    const actor = guards.actor(req);
+    const filter: Record<string, unknown> = {};
+    if (typeof req.query.status === 'string') filter.status = req.query.status;
+    if (typeof req.query.court === 'string') {
+      filter.$or = [{ supervisedCourt: req.query.court }, { supervisingCourt: req.query.court }];
+    }
+    const docs = await cases.list(filter, { limit: 200 });
+    const visible = [];
+    for (const d of docs) if (await guards.canSeeCase(actor, d)) visible.push(presentCaseSummary(d));
+    res.json({ cases: visible });
+  });
+
+  r.get('/cases/:id', guards.requireUser, async (req, res) => {
+    const doc = await service.get(String(req.params.id));
+    if (!(await guards.canSeeCase(guards.actor(req), doc))) throw notFound('案件不存在');
+    res.json(presentCase(doc));
+  });
+  return r;
+}

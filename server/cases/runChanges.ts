@@ -1,0 +1,69 @@
+// Turns one engine command's result into the case changes and history entries that the
+// guarded update writes together (全程留痕: the record and the change are one write).
+import type { RunResult } from '../engine';
+import type { CaseDoc, CaseTimer, HistoryEntry, OpenTask } from './case.model';
+import type { CaseChanges } from './cases.repository';
+
+export interface RunRecord {
+  changes: CaseChanges;
+  history: HistoryEntry[];
+}
+
+export function recordRun(
+  before: Pick<CaseDoc, 'history' | 'openTasks'> | null,
+  result: RunResult,
+  at: Date,
+  actor: string,
+  leading: Omit<HistoryEntry, 'seq' | 'at' | 'actor'>[] = [],
+): RunRecord {
+  const previousTasks = new Map((before?.openTasks ?? []).map((t) => [t.id, t]));
+  const openTasks: OpenTask[] = result.openTasks.map((t) => ({
+    id: t.id,
+    elementId: t.elementId,
+    name: t.name,
+    formKey: t.formKey,
+    assignment: t.assignment,
+    dueAt: t.due?.due ? new Date(t.due.due) : undefined,
+    deadline: t.due,
+    basis: t.basis,
+    openedAt: previousTasks.get(t.id)?.openedAt ?? at,
+  }));
+  const timers: CaseTimer[] = result.timers.map((t) => ({
+    id: t.id,
+    elementId: t.elementId,
+    name: t.name,
+    kind: t.kind,
+    attachedTo: t.attachedTo,
+    dueAt: new Date(t.dueAt),
+    notation: t.notation,
+    deadline: t.deadline,
+    basis: t.basis,
+  }));
+  const nextDueAt = timers.reduce<Date | null>((min, t) => (!min || t.dueAt < min ? t.dueAt : min), null);
+  const completed = result.status === 'completed';
+  let seq = before?.history.length ?? 0;
+  const entry = (e: Omit<HistoryEntry, 'seq' | 'at' | 'actor'>, who = actor): HistoryEntry => ({
+    seq: ++seq,
+    at,
+    actor: who,
+    ...e,
+  });
+  const history = [
+    ...leading.map((e) => entry(e)),
+    ...result.events.map((e) =>
+      entry({ type: e.type, element: e.element, data: e.data }, e.type === 'timerFired' ? 'system' : actor),
+    ),
+  ];
+  return {
+    changes: {
+      engineState: result.state ? JSON.stringify(result.state) : null,
+      variables: result.variables,
+      openTasks,
+      timers,
+      nextDueAt: completed ? null : nextDueAt,
+      status: completed ? 'completed' : 'running',
+      ...(completed ? { closedAt: at } : {}),
+    },
+    history,
+  };
+}

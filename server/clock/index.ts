@@ -1,0 +1,2 @@
+export { manualClock, systemClock, ClockError, type Clock } from './clock';
+export { addIsoDuration } from './duration';

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { badRequest } from '../http/errors';
+import type { Guards } from '../http/actor';
+import type { DefinitionsService } from './definitions.service';
+
+const MAX_XML = 2 * 1024 * 1024;
+
+export function definitionsRoutes(service: DefinitionsService, guards: Guards): Router {
+  const r = Router();
+  r.get('/definitions', guards.requireUser, async (req, res) => {
+    const packageId = typeof req.query.packageId === 'string' ? req.query.packageId : undefined;
+    res.json({ definitions: await service.list(packageId) });
+  });
+  r.post('/definitions', guards.requireUser, guards.requireRole('流程管理员'), async (req, res) => {
+    const { packageId, xml } = req.body ?? {};
+    if (typeof packageId !== 'string' || !/^[a-z0-9][a-z0-9-]{1,63}$/.test(packageId)) {
+      throw badRequest('packageId 无效：应为小写字母、数字和连字符', [{ field: 'packageId', message: '格式不正确' }]);
+    }
+    if (typeof xml !== 'string' || !xml.trim()) {
+      throw badRequest('缺少流程图 XML', [{ field: 'xml', message: '必填' }]);
+    }
+    if (Buffer.byteLength(xml) > MAX_XML) throw badRequest('流程图超过 2 MB 上限');
+    const result = await service.deploy(packageId, xml, guards.actor(req));
+    res.status(result.unchanged ? 200 : 201).json(result);
+  });
+  return r;
+}

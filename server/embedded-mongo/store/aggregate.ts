@@ -1,0 +1,91 @@
+// Aggregation: a whitelisted subset of stages run by mingo, with our $match/$sort (MongoDB
+// value order) and an index-aware $lookup. A leading $match/$sort/$skip/$limit is answered by
+// the query planner (so countDocuments and paged lists use indexes). Every other stage is
+// refused: 238 for MongoDB stages we do not implement, 40324 for names MongoDB does not know.
+import { Aggregator } from 'mingo/aggregator';
+import { Lazy, type Iterator } from 'mingo/lazy';
+import { $lookup as mingoLookup } from 'mingo/operators/pipeline';
+import type { Options } from 'mingo/types';
+import { MongoError, Codes, notImplemented } from '../errors';
+import type { Collection } from './collection';
+import { lookupStage } from './lookup';
+import { mingoContext } from './mingo-context';
+import { cloneValue } from './paths';
+import { comparisonOps } from './query-ops';
+import { compileFilter, validateExpression, validateFilter, viaMingo } from './query';
+import { findDocs } from './reads';
+import { normalizeSort, sortDocs } from './sort';
+import { isPlainObject } from './values';
+import type { Document } from './types';
+
+const ALLOWED = new Set(['$match', '$group', '$sort', '$limit', '$skip', '$project', '$addFields', '$set',
+  '$unset', '$count', '$unwind', '$lookup', '$facet', '$sortByCount', '$replaceRoot', '$replaceWith']);
+const KNOWN = new Set(['$out', '$merge', '$changeStream', '$geoNear', '$bucket', '$bucketAuto', '$collStats',
+  '$currentOp', '$densify', '$documents', '$fill', '$graphLookup', '$indexStats', '$listSessions',
+  '$listLocalSessions', '$planCacheStats', '$redact', '$sample', '$search', '$searchMeta',
+  '$setWindowFields', '$unionWith', '$vectorSearch', '$listSearchIndexes', '$changeStreamSplitLargeEvent',
+  '$shardedDataDistribution', '$querySettings', '$listSampledQueries', '$queryStats']);
+
+export function validatePipeline(pipeline: unknown, inFacet = false): void {
+  if (!Array.isArray(pipeline)) throw new MongoError(Codes.TypeMismatch, "'pipeline' option must be specified as an array");
+  for (const stage of pipeline) {
+    const keys = isPlainObject(stage) ? Object.keys(stage) : [];
+    if (keys.length !== 1) throw new MongoError(Codes.BadValue, 'A pipeline stage specification object must contain exactly one field.');
+    const [name] = keys;
+    const arg = (stage as Document)[name];
+    if (!ALLOWED.has(name)) {
+      if (KNOWN.has(name)) throw notImplemented(`aggregation stage ${name}`);
+      throw new MongoError(Codes.Location40324, `Unrecognized pipeline stage name: '${name}'`);
+    }
+    if (name === '$match') validateFilter(arg);
+    else if (name === '$limit' && !(Number.isInteger(Number(arg)) && Number(arg) > 0)) {
+      throw new MongoError(Codes.BadValue, 'the limit must be positive');
+    } else if (name === '$skip' && !(Number.isInteger(Number(arg)) && Number(arg) >= 0)) {
+      throw new MongoError(Codes.BadValue, 'invalid argument to $skip stage: Expected a non-negative number');
+    }
+    else if (name === '$facet') {
+      if (inFacet) throw new MongoError(Codes.BadValue, '$facet is not allowed to be used within a $facet stage');
+      if (!isPlainObject(arg)) throw new MongoError(Codes.BadValue, 'the $facet specification must be a non-empty object');
+      for (const sub of Object.values(arg)) validatePipeline(sub, true);
+    } else if (name === '$lookup') {
+      if (!isPlainObject(arg) || typeof arg.from !== 'string') throw notImplemented('$lookup without a "from" collection name of the same database');
+      if (arg.pipeline !== undefined) validatePipeline(arg.pipeline, inFacet);
+      validateExpression(arg.let, '$lookup');
+    } else {
+      validateExpression(arg, name);
+    }
+  }
+}
+
+export type Resolve = (name: string) => Collection | undefined;
+
+function options(resolve: Resolve): Partial<Options> {
+  const $match = (coll: Iterator, expr: Document) => coll.filter(compileFilter(expr));
+  const $sort = (coll: Iterator, spec: Document) =>
+    coll.transform((arr: Document[]) => Lazy(sortDocs(arr, normalizeSort(spec) ?? {})));
+  const $lookup = (coll: Iterator, expr: Document, opts: Options) =>
+    expr.pipeline !== undefined || expr.let !== undefined
+      ? mingoLookup(coll, expr as never, opts)
+      : lookupStage(coll, expr, resolve);
+  return {
+    context: mingoContext({ query: comparisonOps, pipeline: { $match, $sort, $lookup } }),
+    scriptEnabled: false,
+    // The pipeline form of $lookup runs in mingo over copies of the foreign collection.
+    collectionResolver: (name) => [...(resolve(name)?.docs.values() ?? [])].map(cloneValue),
+  };
+}
+
+export function runAggregate(coll: Collection | undefined, pipeline: Document[], resolve: Resolve): Document[] {
+  validatePipeline(pipeline);
+  // The leading $match/$sort/$skip/$limit go through the planner (indexes, early stop).
+  const lead: Document = {};
+  let i = 0;
+  for (const [name, key] of [['$match', 'filter'], ['$sort', 'sort'], ['$skip', 'skip'], ['$limit', 'limit']]) {
+    if (i < pipeline.length && name in pipeline[i]) lead[key] = name === '$match' || name === '$sort' ? pipeline[i++][name] : Number(pipeline[i++][name]);
+  }
+  const docs = coll ? findDocs(coll, lead).docs : [];
+  const rest = pipeline.slice(i);
+  if (rest.length === 0) return docs;
+  const input = docs.map(cloneValue); // mingo stages may modify their input in place
+  return viaMingo(() => new Aggregator(rest, options(resolve)).run(input) as Document[]);
+}

@@ -1,0 +1,80 @@
+// Reading dotted paths the way MongoDB does for index keys, sort keys and distinct: arrays on
+// the way are traversed element by element (a numeric segment indexes into them instead).
+import { isPlainObject } from './values';
+
+/** Marks a path that does not exist (MongoDB indexes it as null, sparse indexes skip it). */
+export const MISSING: unique symbol = Symbol('missing');
+
+export interface PathValues {
+  values: unknown[]; // never empty; MISSING where the path is absent
+  array: boolean; // an array was expanded on the way (multikey)
+}
+
+/** All values at `path`; a terminal array contributes its elements (an empty one: itself). */
+export function pathValues(doc: unknown, path: string | string[]): PathValues {
+  const segs = typeof path === 'string' ? path.split('.') : path;
+  const out: PathValues = { values: [], array: false };
+  collect(doc, segs, 0, out);
+  if (out.values.length === 0) out.values.push(MISSING);
+  return out;
+}
+
+function collect(v: unknown, segs: string[], i: number, out: PathValues): void {
+  if (i === segs.length) {
+    if (Array.isArray(v)) {
+      out.array = true;
+      if (v.length === 0) out.values.push(v);
+      else for (const e of v) out.values.push(e);
+    } else {
+      out.values.push(v === undefined ? MISSING : v);
+    }
+    return;
+  }
+  const seg = segs[i];
+  if (Array.isArray(v)) {
+    out.array = true;
+    if (/^\d+$/.test(seg)) return collect(v[Number(seg)], segs, i + 1, out);
+    // Elements without the field count as missing (a superset for {'a.b': null}); nested
+    // arrays are not descended into, as in MongoDB.
+    for (const e of v) {
+      if (isPlainObject(e)) collect(e[seg], segs, i + 1, out);
+      else out.values.push(MISSING);
+    }
+    return;
+  }
+  if (isPlainObject(v)) return collect(v[seg], segs, i + 1, out);
+  out.values.push(MISSING);
+}
+
+/** The value at a path through objects only (undefined when absent or blocked by an array). */
+export function getPath(doc: unknown, path: string): unknown {
+  let v = doc;
+  for (const seg of path.split('.')) {
+    if (isPlainObject(v)) v = v[seg];
+    else if (Array.isArray(v) && /^\d+$/.test(seg)) v = v[Number(seg)];
+    else return undefined;
+  }
+  return v;
+}
+
+/** Sets a dotted path, creating objects on the way (upsert seeding from a query). */
+export function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const segs = path.split('.');
+  let o = doc;
+  for (const seg of segs.slice(0, -1)) {
+    if (!isPlainObject(o[seg])) o[seg] = {};
+    o = o[seg] as Record<string, unknown>;
+  }
+  o[segs[segs.length - 1]] = value;
+}
+
+/** Deep copy of plain objects/arrays/dates; BSON value objects are immutable and shared. */
+export function cloneValue<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(cloneValue) as T;
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (!isPlainObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = cloneValue(v[k]);
+  return out as T;
+}

@@ -1,0 +1,119 @@
+// Choosing how to read a collection for a filter (+ sort): IDHACK for _id equality, IXSCAN over
+// the best index (equality on leading fields > $in > range; unique full-key equality wins; a
+// hint is obeyed), else COLLSCAN. Candidates are a superset: the caller re-checks the filter.
+import { MongoError, Codes } from '../errors';
+import { fieldPreds, impliesPartial, type FieldPred } from './bounds';
+import type { Collection } from './collection';
+import type { Bounds, Index } from './indexes';
+import { sameKey } from './index-specs';
+import type { Document, QueryPlan } from './types';
+
+export type SortSpec = Record<string, 1 | -1>;
+export type Hint = string | Record<string, unknown> | undefined;
+
+export interface Plan {
+  plan: QueryPlan;
+  /** Candidate documents; counts keysExamined into `plan` as it goes. */
+  candidates(): Iterable<Document>;
+}
+
+interface Choice { ix: Index; score: number; eqTuples: unknown[][]; range?: FieldPred; reverse: boolean; sorted: boolean }
+
+const MAX_POINTS = 1000; // $in cartesian products beyond this scan a wider prefix instead
+
+function choose(ix: Index, preds: Map<string, FieldPred>, filter: Document, sort: SortSpec | undefined, hinted: boolean): Choice | undefined {
+  const pfe = ix.spec.partialFilterExpression;
+  if (pfe && !impliesPartial(filter, preds, pfe)) return undefined;
+  let eqTuples: unknown[][] = [[]];
+  let range: FieldPred | undefined;
+  for (const [i, f] of ix.fields.entries()) {
+    const p = preds.get(f);
+    if (!p || (i === 0 && ix.spec.sparse && p.nullable)) break; // sparse: null matches unindexed docs
+    if (p.points && !(ix.spec.sparse && p.nullable) && eqTuples.length * p.points.length <= MAX_POINTS) {
+      eqTuples = eqTuples.flatMap((t) => p.points!.map((v) => [...t, v]));
+      continue;
+    }
+    if (p.lo || p.hi) range = ix.multikey && p.lo && p.hi ? { lo: p.lo } : p; // multikey: one side only
+    break;
+  }
+  const eq = eqTuples[0].length;
+  const used = eq + (range ? 1 : 0);
+  const fit = sortFit(ix, sort, eq, eqTuples.length);
+  // A hinted sparse index without predicates returns only indexed documents, as in mongod.
+  if (used === 0 && !(fit && !ix.partialOrSparse) && !hinted) return undefined;
+  const exact = ix.unique && eq === ix.fields.length && eqTuples.length === 1;
+  const score = exact ? 1e6
+    : eq * 100 - (eqTuples.length > 1 ? 40 : 0) + (range ? 50 : 0) + (fit ? 20 : 0) - ix.fields.length;
+  return { ix, score, eqTuples, range, reverse: fit === -1, sorted: fit !== 0 };
+}
+
+/** 1 / -1 when scanning the index forward / backward yields the requested sort, else 0. */
+function sortFit(ix: Index, sort: SortSpec | undefined, eq: number, tuples: number): 0 | 1 | -1 {
+  if (!sort || ix.multikey || tuples > 1) return 0;
+  const keys = Object.keys(sort);
+  if (keys.length === 0) return 0;
+  for (let o = 0; o <= eq; o++) {
+    if (o + keys.length > ix.fields.length) break;
+    const sign = ix.dirs[o] * sort[keys[0]];
+    if (keys.every((k, j) => ix.fields[o + j] === k && ix.dirs[o + j] * sort[k] === sign)) return sign as 1 | -1;
+  }
+  return 0;
+}
+
+function hintedIndex(coll: Collection, hint: Hint): Index | 'natural' | undefined {
+  if (hint === undefined || hint === null || hint === '') return undefined;
+  if (typeof hint === 'object' && '$natural' in hint) return 'natural';
+  const ix = coll.indexes.find((i) => (typeof hint === 'string' ? i.name === hint
+    : sameKey(i.spec, { name: '', key: hint as Record<string, 1 | -1> })));
+  if (!ix) throw new MongoError(Codes.BadValue, 'hint provided does not correspond to an existing index');
+  return ix;
+}
+
+export function planQuery(coll: Collection, filter: Document, sort?: SortSpec, hint?: Hint): Plan & { sortedByIndex: boolean } {
+  const hinted = hintedIndex(coll, hint);
+  const preds = fieldPreds(filter);
+  const id = preds.get('_id');
+  if (!hinted && id?.points?.length === 1) {
+    const plan: QueryPlan = { stage: 'IDHACK', indexName: '_id_', keysExamined: 0, docsExamined: 0, sortedByIndex: false };
+    return {
+      plan, sortedByIndex: false,
+      candidates: () => {
+        const doc = coll.get(id.points![0]);
+        plan.keysExamined = doc ? 1 : 0;
+        return doc ? [doc] : [];
+      },
+    };
+  }
+  let best: Choice | undefined;
+  if (hinted !== 'natural') {
+    for (const ix of hinted ? [hinted] : coll.indexes) {
+      const c = choose(ix, preds, filter, sort, !!hinted);
+      if (c && (!best || c.score > best.score)) best = c;
+    }
+    if (hinted && !best) throw new MongoError(Codes.BadValue, 'hint provided does not correspond to a usable index');
+  }
+  if (!best) {
+    const plan: QueryPlan = { stage: 'COLLSCAN', keysExamined: 0, docsExamined: 0, sortedByIndex: false };
+    const reverse = typeof hint === 'object' && (hint as { $natural?: number }).$natural === -1;
+    return { plan, sortedByIndex: false, candidates: () => (reverse ? [...coll.docs.values()].reverse() : coll.docs.values()) };
+  }
+  const c = best;
+  const plan: QueryPlan = { stage: 'IXSCAN', indexName: c.ix.name, keysExamined: 0, docsExamined: 0, sortedByIndex: c.sorted };
+  return { plan, sortedByIndex: c.sorted, candidates: () => scanDocs(coll, c, plan) };
+}
+
+function* scanDocs(coll: Collection, c: Choice, plan: QueryPlan): Generator<Document> {
+  const seen = c.ix.multikey || c.eqTuples.length > 1 ? new Set<string>() : undefined;
+  for (const eq of c.eqTuples) {
+    const bounds: Bounds = { eq, lo: c.range?.lo, hi: c.range?.hi };
+    for (const e of c.ix.scan(bounds, c.reverse)) {
+      plan.keysExamined++;
+      if (seen) {
+        if (seen.has(e.r)) continue;
+        seen.add(e.r);
+      }
+      const doc = coll.docs.get(e.r);
+      if (doc) yield doc;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+// User task metadata read from the diagram, in attributes Camunda Modeler's properties panel
+// edits (Forms → Form key; User assignment → Assignee / Candidate groups / Due date;
+// Inputs/Outputs → output parameters; Documentation):
+//   camunda:formKey="<package>/<form>"                         the Form.io form
+//   camunda:candidateGroups="{court: supervisedCourt, role: "承办人"}"   FEEL → {court, role}
+//   camunda:assignee="reviewComplaint.handler"                  FEEL → a username
+//   camunda:dueDate="5日"                                       the task's own deadline (notation)
+//   camunda:outputParameter name="letterReceivedAt" body FEEL   copied to a case variable
+//   bpmn:documentation "海南办法 第四条"                          the legal basis
+// The metadata is resolved once, when the task opens, and stored in the task's own message
+// (a bpmn-elements format message), so it survives save/recover unchanged.
+import { armDeadline } from './deadlines';
+import { evaluate, fromFeel } from './feel';
+import { runtimeOf } from './runtime';
+import { deadlineContext } from './timers';
+import type { Assignment, TimerRecord } from './types';
+
+export interface OutputMapping {
+  name: string;
+  expression: string;
+}
+
+export interface TaskMeta {
+  formKey?: string;
+  candidateGroups?: string;
+  assignee?: string;
+  dueDate?: string;
+  basis?: string;
+  outputs: OutputMapping[];
+}
+
+/** What a task stores about itself when it opens (content.duban of its messages). */
+export interface TaskRecord {
+  formKey?: string;
+  assignment: Assignment;
+  due?: TimerRecord;
+  basis?: string;
+  openedAt: string;
+}
+
+type Behaviour = Record<string, unknown> | undefined;
+interface Named { $type?: string; name?: string; value?: string; definition?: unknown; text?: string }
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+/** The legal basis: the element's documentation text, e.g. "海南办法 第四条". */
+export function readBasis(behaviour: Behaviour): string | undefined {
+  const docs = (behaviour?.documentation ?? []) as Named[];
+  const text = docs.map((d) => str(d.text)).filter(Boolean).join('\n');
+  return text || undefined;
+}
+
+/** Output parameters with a plain body (Camunda Modeler "String or expression"). */
+export function readOutputs(behaviour: Behaviour): OutputMapping[] {
+  const values = ((behaviour?.extensionElements as { values?: Named[] } | undefined)?.values ?? []);
+  const out: OutputMapping[] = [];
+  for (const v of values) {
+    if (v.$type !== 'camunda:InputOutput') continue;
+    for (const p of ((v as { outputParameters?: Named[] }).outputParameters ?? [])) {
+      out.push({ name: p.name ?? '', expression: str(p.value) ?? '' });
+    }
+  }
+  return out;
+}
+
+export function readTaskMeta(behaviour: Behaviour): TaskMeta {
+  return {
+    formKey: str(behaviour?.formKey),
+    candidateGroups: str(behaviour?.candidateGroups),
+    assignee: str(behaviour?.assignee),
+    dueDate: str(behaviour?.dueDate),
+    basis: readBasis(behaviour),
+    outputs: readOutputs(behaviour),
+  };
+}
+
+/** Evaluates the assignment rule; a rule that gives no court+role / username says why. */
+export function resolveAssignment(meta: TaskMeta, variables: Record<string, unknown>, now: Date): Assignment {
+  const rule = meta.assignee ?? meta.candidateGroups;
+  if (!rule) return { error: '任务没有分派规则' };
+  let value: unknown;
+  let warnings: string[] = [];
+  try {
+    ({ value, warnings } = evaluate(rule, variables, { now }));
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+  const why = warnings.length ? `（${warnings.join('；')}）` : '';
+  if (meta.assignee) {
+    return typeof value === 'string' && value ? { user: value } : { error: `分派规则「${rule}」没有得到用户名${why}` };
+  }
+  const v = fromFeel(value) as { court?: unknown; role?: unknown } | null;
+  if (v && typeof v === 'object' && typeof v.court === 'string' && v.court && typeof v.role === 'string' && v.role) {
+    return { court: v.court, role: v.role };
+  }
+  return { error: `分派规则「${rule}」没有得到 {court, role}${why}` };
+}
+
+interface ActivityLike {
+  id: string;
+  type: string;
+  behaviour: Behaviour;
+  environment: unknown;
+  broker: { publish(exchange: string, routingKey: string, content: unknown): void };
+}
+interface RunMessage {
+  fields: { redelivered?: boolean };
+  content: { duban?: TaskRecord; executionId?: string };
+}
+
+/** The bpmn-elements extension: resolves a user task's metadata once, when it opens. */
+export function taskExtension(activity: ActivityLike) {
+  if (activity.type !== 'bpmn:UserTask') return undefined;
+  return {
+    activate(message: RunMessage) {
+      if (message.fields.redelivered || message.content.duban) return;
+      const rt = runtimeOf(activity.environment);
+      const meta = readTaskMeta(activity.behaviour);
+      const record: TaskRecord = {
+        formKey: meta.formKey,
+        assignment: resolveAssignment(meta, rt.variables, rt.now),
+        basis: meta.basis,
+        openedAt: rt.at,
+      };
+      if (meta.dueDate) {
+        try {
+          record.due = armDeadline(meta.dueDate, deadlineContext(rt, activity.id));
+        } catch (err) {
+          // Thrown here it would escape the broker; the runner fails the command instead.
+          rt.failures.push({ element: activity.id, error: err });
+        }
+      }
+      // Merged into the task's next run message, hence persisted with it.
+      activity.broker.publish('format', 'run.duban.task', { duban: JSON.parse(JSON.stringify(record)) });
+    },
+    deactivate() {},
+  };
+}

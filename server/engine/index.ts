@@ -1,0 +1,21 @@
+// The engine adapter's public face (DESIGN.md decisions 3, 4, 6). Pure: no database, no real
+// clock; the cases service persists what run() returns in one guarded update.
+export { run, nextDueAt, sortTimers } from './runner';
+export { remapState } from './migrate';
+export type { RemapInput, RemapResult } from './migrate';
+export { validateDefinition } from './validate';
+export type { ValidateOptions } from './validate';
+export { describeDefinition } from './describe';
+export type { DefinitionSummary } from './describe';
+export {
+  evaluate, evaluateCondition, test as feelTest, checkExpression, toFeel, fromFeel, SHARED_CASE_NAMES,
+  FeelSyntaxError,
+} from './feel';
+export type { FeelCheck, FeelIssue, FeelOutcome } from './feel';
+export { readTaskMeta } from './extensions';
+export type { TaskMeta } from './extensions';
+export {
+  EngineError, TaskNotOpen, TaskNotOpenError, TimerNotArmed, TimerNotDue, InvalidCommand,
+  StateMismatch, ProcessFailure, DefinitionLoadError,
+} from './errors';
+export type * from './types';

@@ -1,0 +1,120 @@
+// The public contract of the engine adapter: one command in, the full new persisted state out.
+import type {
+  DeadlineResult, DeadlineSpec, Exclusion, Extension, HolidayCalendar,
+} from '../calendar';
+
+export type Variables = Record<string, unknown>;
+
+/** engine.getState() as JSON, without the diagram (the caller passes the source each time). */
+export interface EngineState {
+  engineVersion: string;
+  dubanState: 1;
+  [key: string]: unknown;
+}
+
+export interface Actor {
+  username: string;
+  court?: string;
+}
+
+export type Command =
+  | { type: 'start' }
+  | { type: 'complete'; taskId: string; data: Record<string, unknown> }
+  | { type: 'fireTimer'; timerId: string }
+  /** Recompute every armed timer against the calendar / exclusions given (R9, R11). */
+  | { type: 'recompute' };
+
+export interface RunInput {
+  source: string;
+  state?: EngineState | null;
+  variables: Variables;
+  command: Command;
+  now: Date;
+  calendar: HolidayCalendar;
+  /** Who acts: recorded in events (`by`). A username or {username, court}. */
+  actor?: string | Actor;
+  /** Excluded periods of the case (中止 → 恢复 …). Absent: each timer keeps what it recorded. */
+  exclusions?: Exclusion[];
+  /** Approved extensions by timer (boundary / catch event) element id (R9). */
+  extensions?: Record<string, Extension[]>;
+}
+
+/** A task goes to {court, role} or to one user; `error` when the rule gave neither. */
+export interface Assignment {
+  court?: string;
+  role?: string;
+  user?: string;
+  error?: string;
+}
+
+export interface OpenTask {
+  /** The engine executionId: stable across recover/resume. */
+  id: string;
+  elementId: string;
+  name?: string;
+  formKey?: string;
+  assignment: Assignment;
+  due?: DeadlineResult;
+  basis?: string;
+  openedAt: string;
+}
+
+/** What a timer recorded when it was armed: enough to audit (R13) and recompute (R9/R11). */
+export interface TimerRecord {
+  notation: string;
+  spec: DeadlineSpec;
+  /** The resolved base instant (ISO), whether it was a date without time, and its expression. */
+  base: string;
+  baseExpr?: string;
+  dateOnly?: boolean;
+  exclusions: Exclusion[];
+  extensions: Extension[];
+  dueAt: string;
+  deadline: DeadlineResult;
+  armedAt: string;
+}
+
+export type TimerKind = 'interrupting' | 'non-interrupting' | 'intermediate';
+
+export interface TimerInfo {
+  /** The timer's executionId: stable across recover/resume; pass it to fireTimer. */
+  id: string;
+  elementId: string;
+  name?: string;
+  kind: TimerKind;
+  attachedTo?: string;
+  dueAt: string;
+  deadline: DeadlineResult;
+  notation: string;
+  basis?: string;
+}
+
+export type EngineEventType =
+  | 'started' | 'taskOpened' | 'taskCompleted' | 'taskCancelled'
+  | 'timerArmed' | 'timerFired' | 'timerCancelled' | 'timerRescheduled' | 'taskDueChanged'
+  | 'gatewayTaken' | 'eventReached' | 'expressionWarning' | 'ended';
+
+export interface EngineEvent {
+  type: EngineEventType;
+  element: string;
+  at: string;
+  data?: Record<string, unknown>;
+}
+
+export interface RunResult {
+  state: EngineState | null;
+  status: 'running' | 'completed';
+  openTasks: OpenTask[];
+  timers: TimerInfo[];
+  nextDueAt: string | null;
+  events: EngineEvent[];
+  variables: Variables;
+}
+
+export interface Problem {
+  element?: string;
+  line?: number;
+  code: string;
+  /** Chinese: what is wrong and why. */
+  message: string;
+}

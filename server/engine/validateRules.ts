@@ -1,0 +1,165 @@
+// One rule per element kind: what the platform runs, and what it refuses and why.
+import type { ModdleElement } from 'bpmn-moddle';
+import { baseExpression } from '../calendar';
+import { notationOf, parseNotation } from './deadlines';
+import { readOutputs, readTaskMeta } from './extensions';
+import { checkExpression } from './feel';
+import { describe } from './validateLabels';
+import type { Problem } from './types';
+
+export interface RuleContext {
+  knownNames: Set<string>;
+  knownForms?: Set<string>;
+  processIds: Set<string>;
+  /** Incoming sequence flows by target id (moddle fills `incoming` only from <bpmn:incoming>). */
+  incoming: Map<string, number>;
+  add(p: Problem): void;
+}
+
+type El = ModdleElement;
+const FORM_KEY = /^[a-z0-9][a-z0-9-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IGNORED = new Set([
+  'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation',
+  'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
+  'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
+  'bpmn:BoundaryEvent', 'bpmn:StartEvent', 'bpmn:SubProcess',
+]);
+const REFUSED: Record<string, [string, string]> = {
+  'bpmn:ScriptTask': ['SCRIPT_TASK', '脚本会在服务器上执行任意 JavaScript（可访问 process），平台不允许；请改用用户任务或网关条件（FEEL）'],
+  'bpmn:ComplexGateway': ['COMPLEX_GATEWAY', 'bpmn-engine 不支持复杂网关（Unknown activity type）；请改用排他/并行网关'],
+  'bpmn:ServiceTask': ['UNSUPPORTED_TASK', '平台没有注册任何服务，服务任务无法执行；请用用户任务或结束事件（通报）建模'],
+  'bpmn:SendTask': ['UNSUPPORTED_TASK', '平台没有消息服务，发送任务无法执行'],
+  'bpmn:BusinessRuleTask': ['UNSUPPORTED_TASK', '平台不执行业务规则任务；请用网关条件（FEEL）'],
+  'bpmn:ReceiveTask': ['UNSUPPORTED_TASK', '平台没有接收消息的接口，接收任务会永远等待'],
+  'bpmn:ManualTask': ['UNSUPPORTED_TASK', '手工任务没有表单和分派，无法在平台上办结；请改用用户任务'],
+  'bpmn:Transaction': ['UNSUPPORTED_ELEMENT', '平台不支持事务子流程'],
+  'bpmn:AdHocSubProcess': ['UNSUPPORTED_ELEMENT', '平台不支持自由子流程'],
+};
+const EVENT_DEFS: Record<string, string[]> = {
+  'bpmn:StartEvent': [],
+  'bpmn:EndEvent': ['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition'],
+  'bpmn:IntermediateThrowEvent': ['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition'],
+  'bpmn:IntermediateCatchEvent': ['bpmn:TimerEventDefinition', 'bpmn:LinkEventDefinition'],
+  'bpmn:BoundaryEvent': ['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition'],
+};
+
+function feel(ctx: RuleContext, el: El, code: string, what: string, expr: string): void {
+  const r = checkExpression(expr, ctx.knownNames);
+  for (const i of [...r.errors, ...r.warnings]) {
+    ctx.add({ element: el.id, code: i.code === 'FEEL_DOLLAR' ? 'DOLLAR_EXPRESSION' : code, message: `${describe(el)} 的${what}：${i.message}` });
+  }
+}
+
+function deadline(ctx: RuleContext, el: El, what: string, notation: string): void {
+  let spec;
+  try {
+    spec = parseNotation(notation);
+  } catch (err) {
+    ctx.add({ element: el.id, code: 'DEADLINE_SYNTAX', message: `${describe(el)} 的${what}「${notation}」无法识别：${(err as Error).message}` });
+    return;
+  }
+  const base = baseExpression(spec);
+  if (base) feel(ctx, el, 'DEADLINE_BASE', `${what}起算基准`, base);
+}
+
+function timer(ctx: RuleContext, el: El, def: El): void {
+  const bodies = (['timeDuration', 'timeDate', 'timeCycle'] as const)
+    .map((t) => [t, ((def[t] as { body?: string } | undefined)?.body ?? '').trim()] as const)
+    .filter(([, body]) => body);
+  if (bodies.length !== 1) {
+    ctx.add({ element: el.id, code: 'TIMER_BODY', message: `${describe(el)} 须有且只有一个期限（timeDuration 或 timeDate），现有 ${bodies.length} 个` });
+    return;
+  }
+  const [type, body] = bodies[0];
+  if (type === 'timeCycle') {
+    ctx.add({ element: el.id, code: 'TIMER_CYCLE', message: `${describe(el)} 使用周期定时器（timeCycle）：平台不支持，请用循环流程 + 单次定时器建模` });
+    return;
+  }
+  deadline(ctx, el, '期限', notationOf(type, body));
+}
+
+function events(ctx: RuleContext, el: El): void {
+  const allowed = EVENT_DEFS[el.$type] ?? [];
+  const defs = (el.eventDefinitions ?? []) as El[];
+  const inEventSub = (el.$parent as El | undefined)?.triggeredByEvent === true;
+  for (const def of defs) {
+    if (el.$type === 'bpmn:StartEvent' && inEventSub && def.$type === 'bpmn:TimerEventDefinition') {
+      ctx.add({ element: el.id, code: 'EVENT_SUBPROCESS_TIMER', message: `${describe(el)}：事件子流程的定时器开始事件在 bpmn-engine 中不能正确恢复运行；请改用边界定时器` });
+    } else if (el.$type === 'bpmn:StartEvent' && inEventSub && ['bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition'].includes(def.$type)) {
+      continue;
+    } else if (!allowed.includes(def.$type)) {
+      ctx.add({ element: el.id, code: 'UNSUPPORTED_EVENT', message: `${describe(el)} 的事件类型 ${def.$type.replace('bpmn:', '')} 平台无法驱动（没有外部消息/信号/条件接口）` });
+    } else if (def.$type === 'bpmn:TimerEventDefinition') timer(ctx, el, def);
+  }
+}
+
+function userTask(ctx: RuleContext, el: El): void {
+  const meta = readTaskMeta(el as unknown as Record<string, unknown>);
+  const label = describe(el);
+  if (!meta.formKey) ctx.add({ element: el.id, code: 'FORM_KEY_MISSING', message: `${label} 没有表单（camunda:formKey），承办人无法办理` });
+  else if (!FORM_KEY.test(meta.formKey)) ctx.add({ element: el.id, code: 'FORM_KEY_FORMAT', message: `${label} 的表单键「${meta.formKey}」应为「包标识/表单名」，如 hainan/reviewComplaint` });
+  else if (ctx.knownForms && !ctx.knownForms.has(meta.formKey)) ctx.add({ element: el.id, code: 'FORM_UNKNOWN', message: `${label} 引用的表单「${meta.formKey}」不存在` });
+  if (el.candidateUsers) ctx.add({ element: el.id, code: 'ASSIGNMENT_CANDIDATE_USERS', message: `${label} 使用了 candidateUsers：平台只支持 assignee（FEEL 得到用户名）或 candidateGroups（FEEL 得到 {court, role}）` });
+  if (!meta.assignee && !meta.candidateGroups) {
+    ctx.add({ element: el.id, code: 'ASSIGNMENT_MISSING', message: `${label} 没有分派规则：请在 candidateGroups 写 {court: supervisedCourt, role: "承办人"}，或在 assignee 写得到用户名的 FEEL` });
+  } else if (meta.assignee && meta.candidateGroups) {
+    ctx.add({ element: el.id, code: 'ASSIGNMENT_AMBIGUOUS', message: `${label} 同时设置了 assignee 和 candidateGroups，只能有一种分派规则` });
+  } else feel(ctx, el, 'ASSIGNMENT_FEEL', '分派规则', (meta.assignee ?? meta.candidateGroups)!);
+  if (meta.dueDate) deadline(ctx, el, '办理期限（dueDate）', meta.dueDate);
+  for (const o of readOutputs(el as unknown as Record<string, unknown>)) {
+    if (!VAR_NAME.test(o.name)) ctx.add({ element: el.id, code: 'OUTPUT_NAME', message: `${label} 的输出变量名「${o.name}」须为英文标识符` });
+    if (!o.expression) ctx.add({ element: el.id, code: 'OUTPUT_UNSUPPORTED', message: `${label} 的输出「${o.name}」须是一个 FEEL 表达式（脚本、列表、映射不支持）` });
+    else feel(ctx, el, 'OUTPUT_FEEL', `输出「${o.name}」`, o.expression);
+  }
+  for (const r of (el.resources ?? []) as El[]) {
+    const crash = r.resourceRef && !r.resourceAssignmentExpression;
+    ctx.add({ element: el.id, code: crash ? 'POTENTIAL_OWNER_REF' : 'RESOURCE_UNSUPPORTED', message: crash
+      ? `${label} 的 potentialOwner 只有 resourceRef 没有分派表达式：会使 bpmn-engine 加载崩溃；请删除并改用 candidateGroups`
+      : `${label} 使用了 BPMN 资源分派（${r.$type.replace('bpmn:', '')}）：平台不读取它，请改用 candidateGroups 或 assignee` });
+  }
+}
+
+function extensionElements(ctx: RuleContext, el: El): void {
+  for (const v of ((el.extensionElements as { values?: El[] } | undefined)?.values ?? [])) {
+    if (v.$type === 'camunda:ExecutionListener' || v.$type === 'camunda:TaskListener') {
+      ctx.add({ element: el.id, code: 'LISTENER_UNSUPPORTED', message: `${describe(el)} 带有 Camunda 监听器：平台不执行监听器或脚本，请删除` });
+    }
+    if (v.$type === 'camunda:InputOutput' && ((v.inputParameters ?? []) as unknown[]).length) {
+      ctx.add({ element: el.id, code: 'INPUT_UNSUPPORTED', message: `${describe(el)} 带有输入参数：平台只支持输出参数（FEEL）` });
+    }
+  }
+}
+
+export function elementRules(el: El, ctx: RuleContext): void {
+  const refused = REFUSED[el.$type];
+  if (refused) {
+    ctx.add({ element: el.id, code: refused[0], message: `${describe(el)}：${refused[1]}` });
+    return;
+  }
+  if (el.loopCharacteristics) ctx.add({ element: el.id, code: 'UNSUPPORTED_LOOP', message: `${describe(el)} 设置了多实例/循环：平台暂不支持，请展开为明确的任务` });
+  extensionElements(ctx, el);
+  if (el.$type in EVENT_DEFS) events(ctx, el);
+  switch (el.$type) {
+    case 'bpmn:UserTask':
+      return userTask(ctx, el);
+    case 'bpmn:InclusiveGateway':
+      if ((ctx.incoming.get(el.id as string) ?? 0) > 1) ctx.add({ element: el.id, code: 'INCLUSIVE_JOIN', message: `${describe(el)} 用作汇合（多条入口）：bpmn-engine 的包容网关汇合会放行两次；请用并行网关汇合或重新建模` });
+      return;
+    case 'bpmn:CallActivity':
+      if (!ctx.processIds.has(el.calledElement as string)) ctx.add({ element: el.id, code: 'CALL_ACTIVITY_TARGET', message: `${describe(el)} 调用的流程「${el.calledElement ?? ''}」不在同一文件中（bpmn-engine 只能调用同一 definitions 内的流程）` });
+      return;
+    case 'bpmn:SequenceFlow': {
+      const ce = el.conditionExpression as El | undefined;
+      if (!ce) return;
+      const language = ce.language ?? ce.$attrs?.language;
+      if (language) ctx.add({ element: el.id, code: 'LANGUAGE_ATTRIBUTE', message: `${describe(el)} 的条件指定了 language="${language}"：脚本条件会在服务器上执行任意代码；请去掉 language，直接写 FEEL` });
+      else feel(ctx, el, 'CONDITION_FEEL', '条件', (ce.body as string) ?? '');
+      return;
+    }
+    default:
+      if (!IGNORED.has(el.$type) && !(el.$type in EVENT_DEFS)) {
+        ctx.add({ element: el.id, code: 'UNSUPPORTED_ELEMENT', message: `${describe(el)}：平台不支持此类元素（${el.$type}）` });
+      }
+  }
+}

@@ -1,0 +1,113 @@
+// Durable timers (DESIGN.md 4): nothing is scheduled in-process. A case whose next timer is
+// due is claimed with a lease, its earliest due timer fired, the case saved, and the lease
+// released. Any number of server processes can run this loop; the lease plus the guarded
+// update make each timer fire exactly once.
+import { randomUUID } from 'node:crypto';
+import type { CaseDoc } from '../cases/case.model';
+import type { CasesDeps } from '../cases/cases.service';
+import { recordRun } from '../cases/runChanges';
+import { run } from '../engine';
+import type { Logger } from '../logger';
+
+export interface SchedulerOptions {
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+export class Scheduler {
+  readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private timer?: NodeJS.Timeout;
+  private running: Promise<number> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: CasesDeps,
+    private readonly logger: Logger,
+    private readonly opts: SchedulerOptions = {},
+  ) {}
+
+  /** Polls in the background (system clock). Manual clocks call fireDue() instead. */
+  start(pollMs = this.opts.pollMs ?? 5000): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      await this.fireDue().catch((err) => this.logger.error({ err }, 'timer firing failed'));
+      if (!this.stopped) this.timer = setTimeout(tick, pollMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Fires every timer due at the platform's now, earliest first; resolves with the count. */
+  fireDue(): Promise<number> {
+    // One loop at a time per process; a second caller waits for the same pass.
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const now = this.deps.clock.now();
+      const doc = await this.deps.cases.claimDue(now, this.owner, this.opts.leaseMs ?? 60_000);
+      if (!doc) return fired;
+      try {
+        fired += await this.fireCase(doc, now);
+      } catch (err) {
+        this.logger.error({ err, caseId: String(doc._id) }, 'timer firing failed; lease released');
+        await this.deps.cases.release(doc._id, this.owner);
+        // Stop this pass: a case that keeps failing must not spin the loop.
+        return fired;
+      }
+    }
+  }
+
+  /** Fires the case's due timers one instant at a time, saving after each. */
+  private async fireCase(claimed: CaseDoc, now: Date): Promise<number> {
+    let doc = claimed;
+    let fired = 0;
+    for (;;) {
+      const due = [...doc.timers].filter((t) => t.dueAt <= now).sort((a, b) => +a.dueAt - +b.dueAt)[0];
+      if (!due) {
+        await this.deps.cases.release(doc._id, this.owner);
+        return fired;
+      }
+      const definition = await this.deps.definitions.get(doc.definition.key, doc.definition.version);
+      if (!definition) throw new Error(`definition ${doc.definition.key} v${doc.definition.version} missing`);
+      const result = await run({
+        source: definition.xml,
+        state: doc.engineState ? JSON.parse(doc.engineState) : null,
+        variables: doc.variables,
+        command: { type: 'fireTimer', timerId: due.id },
+        // The engine sees the timer's own instant, so what it records is the legal moment.
+        now: due.dueAt,
+        calendar: await this.deps.calendar(),
+        actor: 'system',
+      });
+      const record = recordRun(doc, result, due.dueAt, 'system');
+      // Keep the lease while more timers of this case may be due.
+      const ok = await this.deps.cases.commit(doc._id, doc.version, record.changes, record.history);
+      if (!ok) {
+        // A handler changed the case meanwhile: reload and look again.
+        const fresh = await this.deps.cases.findById(String(doc._id));
+        if (!fresh) return fired;
+        doc = fresh;
+        continue;
+      }
+      fired++;
+      doc = (await this.deps.cases.findById(String(doc._id)))!;
+      if (doc.status !== 'running') {
+        await this.deps.cases.release(doc._id, this.owner);
+        return fired;
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import type { CaseDoc, OpenTask } from '../cases/case.model';
+import type { CasesRepository } from '../cases/cases.repository';
+import { badRequest, forbidden, notFound } from '../http/errors';
+import type { Actor, Guards } from '../http/actor';
+import type { TasksService } from './tasks.service';
+
+export function tasksRoutes(service: TasksService, cases: CasesRepository, guards: Guards): Router {
+  const r = Router();
+
+  // 待办 / 已办, most urgent first.
+  r.get('/tasks', guards.requireUser, async (req, res) => {
+    const actor = guards.actor(req);
+    const status = req.query.status ?? 'open';
+    if (status !== 'open' && status !== 'done') throw badRequest('status 只能是 open 或 done');
+    if (status === 'done') {
+      const docs = await cases.model
+        .find({ history: { $elemMatch: { type: 'taskCompleted', actor: actor.username } } }, { engineState: 0 })
+        .limit(200)
+        .lean<CaseDoc[]>();
+      const done = docs.flatMap((d) =>
+        d.history
+          .filter((h) => h.type === 'taskCompleted' && h.actor === actor.username)
+          .map((h) => ({ ...(h.data as object), element: h.element, completedAt: h.at, case: caseRef(d) })),
+      );
+      res.json({ tasks: done });
+      return;
+    }
+    const docs = await cases.withOpenTasks(inboxFilter(actor));
+    const tasks = docs.flatMap((d) =>
+      d.openTasks.filter((t) => guards.matchesAssignment(actor, t.assignment)).map((t) => presentTask(t, d)),
+    );
+    tasks.sort((a, b) => (a.dueAt ? +new Date(a.dueAt) : Infinity) - (b.dueAt ? +new Date(b.dueAt) : Infinity));
+    res.json({ tasks });
+  });
+
+  r.get('/tasks/:id', guards.requireUser, async (req, res) => {
+    const actor = guards.actor(req);
+    const doc = await cases.findByTask(String(req.params.id));
+    if (!doc || !(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
+    const task = doc.openTasks.find((t) => t.id === req.params.id);
+    if (!task) throw notFound('该任务已办结');
+    res.json({ task: presentTask(task, doc), mayComplete: guards.matchesAssignment(actor, task.assignment) });
+  });
+
+  r.post('/tasks/:id/complete', guards.requireUser, async (req, res) => {
+    const actor = guards.actor(req);
+    const data = req.body?.data ?? {};
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw badRequest('表单数据必须是对象', [{ field: 'data', message: '格式不正确' }]);
+    }
+    const result = await service.complete(String(req.params.id), data, actor, async (doc, task) => {
+      // Outside the user's jurisdiction the task does not exist (404); inside it, a task
+      // assigned to another court or role is forbidden (403).
+      if (!(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
+      if (!guards.matchesAssignment(actor, task.assignment)) throw forbidden('该任务未分派给您或您的部门');
+    });
+    res.json({ case: { id: String(result.case._id), status: result.case.status, version: result.case.version }, tasks: result.case.openTasks });
+  });
+  return r;
+}
+
+function inboxFilter(actor: Actor) {
+  return {
+    $or: [{ 'assignment.user': actor.username }, { 'assignment.court': actor.court, 'assignment.role': { $in: actor.roles } }],
+  };
+}
+
+const caseRef = (d: CaseDoc) => ({ id: String(d._id), caseNo: d.caseNo, subject: d.subject, status: d.status });
+
+function presentTask(t: OpenTask, d: CaseDoc) {
+  return { ...t, case: caseRef(d) };
+}

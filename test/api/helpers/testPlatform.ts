@@ -1,0 +1,87 @@
+// One factory for API tests: a temp DATA_DIR, the embedded store in it (or a fresh database
+// on MONGODB_URI when set), auth mounted the way the platform mounts it, seeded courts and
+// demo accounts (all with TEST_PASSWORD), and signed-in supertest agents.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Router } from 'express';
+import supertest from 'supertest';
+import { createAuth, type Auth, type AuthOptions } from '../../../server/auth';
+import { loadConfig, type Config } from '../../../server/config';
+import { connectDatabase, type Database } from '../../../server/db/connection';
+import { createApp } from '../../../server/http/app';
+import { createLogger } from '../../../server/logger';
+
+export const TEST_PASSWORD = 'duban-test-2026';
+/** argon2id with tiny costs: tests sign in hundreds of times; production keeps OWASP's. */
+export const TEST_HASH_PARAMS = { memoryCost: 256, timeCost: 1, parallelism: 1 };
+
+export interface TestPlatformOptions {
+  /** Extra routers mounted after auth's (other capabilities' routes under test). */
+  apiRoutes?: (ctx: { auth: Auth; db: Database }) => Router[];
+  auth?: Partial<Omit<AuthOptions, 'connection' | 'config' | 'logger'>>;
+  /** Environment overrides (e.g. DUBAN_SEED_PASSWORD: undefined for random passwords). */
+  env?: Record<string, string | undefined>;
+  seed?: boolean;
+}
+
+export interface SignedIn {
+  agent: ReturnType<typeof supertest.agent>;
+  csrfToken: string;
+  user: { username: string; court: string; roles: string[] };
+}
+
+export async function startTestPlatform(opts: TestPlatformOptions = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'duban-test-'));
+  const mongodbUri = process.env.MONGODB_URI ? freshDatabase(process.env.MONGODB_URI) : undefined;
+  const config: Config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    DUBAN_SEED_PASSWORD: TEST_PASSWORD,
+    ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
+    ...opts.env,
+  });
+  const logger = createLogger(config.logLevel);
+  const db = await connectDatabase({ mongodbUri: config.mongodbUri, dataDir, logger });
+  const auth = await createAuth({
+    connection: db.connection,
+    config,
+    logger,
+    hashParams: TEST_HASH_PARAMS,
+    loginRateLimit: { windowMs: 60_000, limit: 10_000 },
+    ...opts.auth,
+  });
+  if (opts.seed !== false) await auth.seed();
+  const app = createApp({ logger, apiRoutes: [...auth.apiRoutes(), ...(opts.apiRoutes?.({ auth, db }) ?? [])] });
+
+  return {
+    app,
+    db,
+    auth,
+    config,
+    dataDir,
+    request: () => supertest(app),
+    agent: () => supertest.agent(app),
+    /** Signs in and returns the agent (cookie jar) with its CSRF token; fails loudly otherwise. */
+    async login(username: string, password = TEST_PASSWORD): Promise<SignedIn> {
+      const agent = supertest.agent(app);
+      const res = await agent.post('/api/session').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return { agent, csrfToken: res.body.csrfToken, user: res.body.user };
+    },
+    async close() {
+      if (mongodbUri) await db.connection.dropDatabase().catch(() => undefined);
+      await db.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
+
+/** Same server, a database of its own: test files may run in parallel against one MongoDB. */
+function freshDatabase(uri: string): string {
+  const url = new URL(uri);
+  url.pathname = `/duban_test_${randomBytes(4).toString('hex')}`;
+  return url.toString();
+}
