@@ -6,7 +6,7 @@ import { InvalidCommand, ProcessFailure, TaskNotOpen, TimerNotArmed, TimerNotDue
 import { evaluate, fromFeel } from './feel';
 import { type TaskRecord, readBasis, readOutputs, readTaskMeta, resolveAssignment } from './extensions';
 import { type Runtime, createRuntime } from './runtime';
-import { type Session, closeSession, openSession, settle } from './session';
+import { type Session, closeSession, openSession, reconcileTasks, settle } from './session';
 import { type SourceContext, loadSource } from './source';
 import { type ArmedTimer, DurableTimers } from './timers';
 import type { OpenTask, RunInput, RunResult, TimerInfo, TimerKind } from './types';
@@ -128,6 +128,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     if (command.type === 'fireTimer') fire(session, rt, command.timerId);
     await settle();
     failIfBroken(rt);
+    reconcileTasks(session, rt);
   } catch (err) {
     await closeSession(session, rt).catch(() => undefined);
     throw err;

@@ -18,7 +18,7 @@ export interface TaskApi {
   name?: string;
   executionId: string;
   content: { isRecovered?: boolean; duban?: unknown; [k: string]: unknown };
-  owner: { behaviour?: Record<string, unknown>; name?: string };
+  owner: { behaviour?: Record<string, unknown>; name?: string; isRunning?: boolean; executionId?: string };
   signal(payload?: unknown): void;
 }
 
@@ -134,6 +134,19 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
   }
   await settle();
   return session;
+}
+
+/**
+ * Tasks inside a discarded or ended sub-process leave without an event reaching the engine's
+ * listener, so the waiting set is checked against the activities themselves after each act;
+ * when the process has ended (terminate), nothing is waiting any more.
+ */
+export function reconcileTasks(session: Session, rt: Runtime): void {
+  for (const [id, api] of session.tasks) {
+    if (!session.ended && api.owner.isRunning && api.owner.executionId === id) continue;
+    session.tasks.delete(id);
+    if (!session.completed.has(id)) rt.emit('taskCancelled', api.id, { taskId: id });
+  }
 }
 
 /** Everything in bpmn-elements runs synchronously on its broker; one turn lets it finish. */

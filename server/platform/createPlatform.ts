@@ -47,6 +47,8 @@ export interface PlatformOptions {
   /** Background timer polling (system clock). Off in tests that drive fireDue() themselves. */
   schedulerPollMs?: number | false;
   seed?: boolean;
+  /** Tests only: extra routers mounted after the platform's own. */
+  extraApiRoutes?: (ctx: { auth: Auth; db: Database }) => import('express').Router[];
 }
 
 export async function createPlatform(config: Config, logger: Logger, opts: PlatformOptions = {}): Promise<Platform> {
@@ -93,6 +95,7 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
       clockRoutes(clock, () => scheduler.fireDue(), guards),
+      ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
 

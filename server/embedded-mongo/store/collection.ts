@@ -23,8 +23,8 @@ export function docSize(doc: Document): number {
 export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes: Index[];
-  /** Sum of BSON sizes (collStats/dbStats). */
-  bytes = 0;
+  /** Sum of BSON sizes, kept current once known (null: recount on demand, e.g. after a load). */
+  private size: number | null = 0;
   /** Off while replaying a journal, whose intermediate states may briefly hold duplicates. */
   enforceUnique = true;
 
@@ -33,6 +33,23 @@ export class Collection {
   }
 
   get ns(): string { return `${this.db}.${this.name}`; }
+
+  /** BSON bytes of all documents (collStats/dbStats). */
+  get bytes(): number {
+    if (this.size === null) {
+      let n = 0;
+      for (const d of this.docs.values()) n += docSize(d);
+      this.size = n;
+    }
+    return this.size;
+  }
+
+  /** Documents were put into `docs` directly (snapshot load): sizes are counted when asked. */
+  forgetSize(): void { this.size = null; }
+
+  private addBytes(n: () => number): void {
+    if (this.size !== null) this.size += n();
+  }
 
   get(id: unknown): Document | undefined {
     return this.docs.get(keyString(id));
@@ -50,7 +67,7 @@ export class Collection {
   }
 
   /** Inserts a prepared document (_id first); throws E11000 and changes nothing on conflict. */
-  insert(doc: Document, size = docSize(doc)): void {
+  insert(doc: Document, size?: number): void {
     const r = keyString(doc._id);
     if (this.docs.has(r)) {
       if (this.enforceUnique) throw this.indexes[0].dupError([doc._id]);
@@ -59,11 +76,11 @@ export class Collection {
     const keys = this.checkedKeys(doc, r);
     this.indexes.forEach((ix, i) => ix.add(r, keys[i]));
     this.docs.set(r, doc);
-    this.bytes += size;
+    this.addBytes(() => size ?? docSize(doc));
   }
 
   /** Swaps a stored document for its new version (same _id). */
-  replace(old: Document, doc: Document, size = docSize(doc)): void {
+  replace(old: Document, doc: Document, size?: number): void {
     const r = keyString(old._id);
     const keys = this.checkedKeys(doc, r);
     this.indexes.forEach((ix, i) => {
@@ -72,7 +89,7 @@ export class Collection {
       ix.remove(r, before);
       ix.add(r, keys[i]);
     });
-    this.bytes += size - docSize(old);
+    this.addBytes(() => (size ?? docSize(doc)) - docSize(old));
     this.docs.set(r, doc);
   }
 
@@ -81,7 +98,7 @@ export class Collection {
     if (!this.docs.has(r)) return;
     for (const ix of this.indexes) ix.remove(r, ix.keys(doc));
     this.docs.delete(r);
-    this.bytes -= docSize(doc);
+    this.addBytes(() => -docSize(doc));
   }
 
   /** Insert or replace by _id (journal replay: records are idempotent). */

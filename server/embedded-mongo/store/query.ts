@@ -4,16 +4,16 @@
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { MongoError, Codes, notImplemented } from '../errors';
-import { mingoContext } from './mingo-context';
+import { mingoContext, reusableOptions } from './mingo-context';
 import { comparisonOps } from './query-ops';
 import { isPlainObject } from './values';
 import type { Document } from './types';
 
-export const MINGO_OPTIONS: Partial<Options> = {
+export const MINGO_OPTIONS: Options = reusableOptions({
   context: mingoContext({ query: comparisonOps }),
   scriptEnabled: false, // $where, $function, $accumulator: refused
   idKey: '_id',
-};
+});
 
 const REFUSED_TOP = new Set(['$where', '$text', '$jsonSchema', '$sampleRate']);
 const REFUSED_FIELD = new Set([

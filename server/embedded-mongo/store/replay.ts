@@ -3,7 +3,7 @@
 // transient duplicates: unique checks are off during replay and back on afterwards.
 import type { Catalog } from './catalog';
 import { splitNs } from './catalog';
-import { docSize, type Collection } from './collection';
+import type { Collection } from './collection';
 import type { JournalRecord, SnapshotCollection } from './durability.types';
 import { keyString } from './keystring';
 import type { Document } from './types';
@@ -19,7 +19,7 @@ function loadSnapshot(catalog: Catalog, snap: SnapshotCollection[]): void {
   for (const s of snap) {
     const c = ensure(catalog, s.ns, s.options);
     for (const doc of s.docs) c.docs.set(keyString(doc._id), doc);
-    for (const doc of s.docs) c.bytes += docSize(doc);
+    c.forgetSize();
     // Bulk builds (sort once) are much faster than inserting key by key.
     c.indexes[0].build(c.docs.entries(), false);
     for (const spec of s.indexes) c.addIndex(spec);

@@ -47,13 +47,9 @@ export function typeRank(v: unknown): number {
   return Rank.Object;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
 /** Code-point order, which is UTF-8 byte order (JS `<` is UTF-16 code-unit order). */
 export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
-  // The orders differ only where a surrogate meets U+E000..FFFF: native compare otherwise.
-  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     let x = a.charCodeAt(i), y = b.charCodeAt(i);

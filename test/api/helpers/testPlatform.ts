@@ -9,8 +9,8 @@ import type { Router } from 'express';
 import supertest from 'supertest';
 import { createAuth, type Auth, type AuthOptions } from '../../../server/auth';
 import { loadConfig, type Config } from '../../../server/config';
-import { connectDatabase, type Database } from '../../../server/db/connection';
-import { createApp } from '../../../server/http/app';
+import type { Database } from '../../../server/db/connection';
+import { createPlatform } from '../../../server/platform/createPlatform';
 import { createLogger } from '../../../server/logger';
 
 export const TEST_PASSWORD = 'duban-test-2026';
@@ -43,17 +43,13 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
     ...opts.env,
   });
   const logger = createLogger(config.logLevel);
-  const db = await connectDatabase({ mongodbUri: config.mongodbUri, dataDir, logger });
-  const auth = await createAuth({
-    connection: db.connection,
-    config,
-    logger,
-    hashParams: TEST_HASH_PARAMS,
-    loginRateLimit: { windowMs: 60_000, limit: 10_000 },
-    ...opts.auth,
+  const platform = await createPlatform(config, logger, {
+    auth: { hashParams: TEST_HASH_PARAMS, loginRateLimit: { windowMs: 60_000, limit: 10_000 }, ...opts.auth },
+    schedulerPollMs: false,
+    seed: opts.seed,
+    extraApiRoutes: opts.apiRoutes,
   });
-  if (opts.seed !== false) await auth.seed();
-  const app = createApp({ logger, apiRoutes: [...auth.apiRoutes(), ...(opts.apiRoutes?.({ auth, db }) ?? [])] });
+  const { app, db, auth } = platform;
 
   return {
     app,
@@ -70,9 +66,10 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { agent, csrfToken: res.body.csrfToken, user: res.body.user };
     },
+    platform,
     async close() {
       if (mongodbUri) await db.connection.dropDatabase().catch(() => undefined);
-      await db.close();
+      await platform.shutdown();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
