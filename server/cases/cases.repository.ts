@@ -89,11 +89,12 @@ export class CasesRepository {
    * Claims the running case whose next timer is the earliest due at `now` (platform clock),
    * unless another process holds an unexpired lease (real time: leases guard processes, not law).
    */
-  claimDue(now: Date, owner: string, leaseMs: number): Promise<CaseDoc | null> {
+  claimDue(now: Date, owner: string, leaseMs: number, onlyId?: CaseDoc['_id']): Promise<CaseDoc | null> {
     const real = new Date();
     return this.model
       .findOneAndUpdate(
         {
+          ...(onlyId ? { _id: onlyId } : {}),
           status: 'running',
           nextDueAt: { $lte: now },
           $or: [{ 'lease.until': null }, { 'lease.until': { $lte: real } }],

@@ -50,7 +50,8 @@ export function recordRun(
   });
   const history = [
     ...leading.map((e) => entry(e)),
-    ...result.events.map((e) =>
+    // Runtime warnings (a FEEL name without a value) are diagnostics, not steps of the case.
+    ...result.events.filter((e) => e.type !== 'expressionWarning').map((e) =>
       entry({ type: e.type, element: e.element, data: e.data }, e.type === 'timerFired' ? 'system' : actor),
     ),
   ];

@@ -2,10 +2,15 @@ import { Router } from 'express';
 import { badRequest } from '../http/errors';
 import type { Guards } from '../http/actor';
 import type { DefinitionsService } from './definitions.service';
+import type { MigrateInput } from './migrateCases';
 
 const MAX_XML = 2 * 1024 * 1024;
 
-export function definitionsRoutes(service: DefinitionsService, guards: Guards): Router {
+export function definitionsRoutes(
+  service: DefinitionsService,
+  guards: Guards,
+  migrate: (key: string, input: MigrateInput, actor: string) => Promise<unknown>,
+): Router {
   const r = Router();
   r.get('/definitions', guards.requireUser, async (req, res) => {
     const packageId = typeof req.query.packageId === 'string' ? req.query.packageId : undefined;
@@ -22,6 +27,19 @@ export function definitionsRoutes(service: DefinitionsService, guards: Guards): 
     if (Buffer.byteLength(xml) > MAX_XML) throw badRequest('流程图超过 2 MB 上限');
     const result = await service.deploy(packageId, xml, guards.actor(req));
     res.status(result.unchanged ? 200 : 201).json(result);
+  });
+  // {fromVersion, toVersion, dryRun = true, idMap?}: a dry run unless told otherwise.
+  r.post('/definitions/:key/migrate', guards.requireUser, guards.requireRole('流程管理员'), async (req, res) => {
+    const { fromVersion, toVersion, dryRun = true, idMap } = req.body ?? {};
+    const problems = [];
+    if (!Number.isInteger(fromVersion) || fromVersion < 1) problems.push({ field: 'fromVersion', message: '应为正整数' });
+    if (!Number.isInteger(toVersion) || toVersion < 1) problems.push({ field: 'toVersion', message: '应为正整数' });
+    if (typeof dryRun !== 'boolean') problems.push({ field: 'dryRun', message: '应为 true 或 false' });
+    if (idMap !== undefined && (typeof idMap !== 'object' || idMap === null || Object.values(idMap).some((v) => typeof v !== 'string'))) {
+      problems.push({ field: 'idMap', message: '应为 {旧元素ID: 新元素ID}' });
+    }
+    if (problems.length) throw badRequest('迁移参数无效', problems);
+    res.json(await migrate(String(req.params.key), { fromVersion, toVersion, dryRun, idMap }, guards.actor(req).username));
   });
   return r;
 }

@@ -15,6 +15,7 @@ import type { Config } from '../config';
 import { connectDatabase, type Database } from '../db/connection';
 import { DefinitionsRepository } from '../definitions/definitions.repository';
 import { definitionsRoutes } from '../definitions/definitions.routes';
+import { migrateCases } from '../definitions/migrateCases';
 import { DefinitionsService } from '../definitions/definitions.service';
 import { createApp } from '../http/app';
 import { healthRoutes } from '../http/health';
@@ -71,9 +72,9 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
   const definitions = new DefinitionsRepository(connection);
   const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current() };
   const casesService = new CasesService(deps);
-  const tasksService = new TasksService(deps);
-  const definitionsService = new DefinitionsService({ definitions, clock });
   const scheduler = new Scheduler(deps, logger);
+  const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id));
+  const definitionsService = new DefinitionsService({ definitions, clock });
 
   if (opts.seed !== false) {
     await calendar.seed(clock.now());
@@ -87,7 +88,7 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
     rootRoutes: [healthRoutes({ db, isShuttingDown: () => shuttingDown })],
     apiRoutes: [
       ...auth.apiRoutes(),
-      definitionsRoutes(definitionsService, guards),
+      definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor)),
       casesRoutes(casesService, cases, guards),
       tasksRoutes(tasksService, cases, guards),
       calendarRoutes(calendar, guards, {

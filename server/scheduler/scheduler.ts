@@ -53,6 +53,22 @@ export class Scheduler {
     return this.running;
   }
 
+  /**
+   * Fires the due timers of one case now (before a handler's completion is applied, so that
+   * a task whose deadline has passed is not completed as if it were on time).
+   */
+  async fireDueOf(caseId: CaseDoc['_id']): Promise<number> {
+    const now = this.deps.clock.now();
+    const doc = await this.deps.cases.claimDue(now, this.owner, this.opts.leaseMs ?? 60_000, caseId);
+    if (!doc) return 0;
+    try {
+      return await this.fireCase(doc, now);
+    } catch (err) {
+      await this.deps.cases.release(doc._id, this.owner);
+      throw err;
+    }
+  }
+
   private async drain(): Promise<number> {
     let fired = 0;
     for (;;) {

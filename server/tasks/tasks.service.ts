@@ -14,7 +14,11 @@ export interface CompleteResult {
 }
 
 export class TasksService {
-  constructor(private readonly deps: CasesDeps) {}
+  constructor(
+    private readonly deps: CasesDeps,
+    /** Fires a case's due timers first: a deadline that has passed wins over a late answer. */
+    private readonly fireDueOf: (caseId: CaseDoc['_id']) => Promise<number> = async () => 0,
+  ) {}
 
   /** The open task and its case, or 404 / 409 (already completed). */
   async findOpen(taskId: string): Promise<{ doc: CaseDoc; task: OpenTask }> {
@@ -31,8 +35,11 @@ export class TasksService {
     actor: Actor,
     authorize: (doc: CaseDoc, task: OpenTask) => Promise<void> | void = () => {},
   ): Promise<CompleteResult> {
-    const { doc, task } = await this.findOpen(taskId);
+    let { doc, task } = await this.findOpen(taskId);
     await authorize(doc, task);
+    if (doc.nextDueAt && doc.nextDueAt <= this.deps.clock.now() && (await this.fireDueOf(doc._id)) > 0) {
+      ({ doc, task } = await this.findOpen(taskId)); // 409 when the deadline took the task away
+    }
     const definition = await this.deps.definitions.get(doc.definition.key, doc.definition.version);
     if (!definition) throw conflict('案件所用流程版本已不存在');
     const now = this.deps.clock.now();

@@ -9,7 +9,8 @@ import { SortedList, type Pos } from './sorted-list';
 import { compareValues, TypeBound, typeRank } from './values';
 import type { Document, IndexSpec } from './types';
 
-export interface Entry { k: unknown[]; r: string }
+/** k: the key value for a one-field index (saves an array per entry), else the key tuple. */
+export interface Entry { k: unknown; r: string }
 
 /** Bounds in value space: equality on a prefix, then optionally a range on the next field. */
 export interface Bounds {
@@ -26,11 +27,13 @@ export class Index {
   multikey = false;
   private readonly partial?: Matcher;
   private readonly simple: boolean;
+  private readonly single: boolean;
 
   constructor(readonly spec: IndexSpec, readonly ns: string) {
     this.fields = Object.keys(spec.key);
     this.dirs = this.fields.map((f) => spec.key[f]);
-    this.list = new SortedList((a, b) => this.compareKeys(a.k, b.k) || (a.r < b.r ? -1 : a.r > b.r ? 1 : 0));
+    this.single = this.fields.length === 1;
+    this.list = new SortedList((a, b) => this.compareStored(a.k, b.k) || (a.r < b.r ? -1 : a.r > b.r ? 1 : 0));
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
     this.simple = this.fields.length === 1 && !this.fields[0].includes('.');
   }
@@ -47,6 +50,18 @@ export class Index {
     }
     return 0;
   }
+
+  private compareStored(a: unknown, b: unknown): number {
+    return this.single ? compareValues(a, b) * this.dirs[0] : this.compareKeys(a as unknown[], b as unknown[]);
+  }
+
+  /** A stored key against the first n values of a tuple. */
+  private comparePrefix(k: unknown, t: unknown[], n: number): number {
+    if (this.single) return n === 0 ? 0 : compareValues(k, t[0]) * this.dirs[0];
+    return this.compareKeys(k as unknown[], t, n);
+  }
+
+  private stored(key: unknown[]): unknown { return this.single ? key[0] : key; }
 
   /** The key tuples of a document; none when sparse/partial leave it out. */
   keys(doc: Document): unknown[][] {
@@ -80,9 +95,10 @@ export class Index {
     if (!this.unique) return undefined;
     for (const key of keys) {
       // Equal keys sort by record id: at most our own entry comes before another's.
-      for (let p = this.list.seek((e) => this.compareKeys(e.k, key) >= 0), n = 0; n < 2; n++, p = this.list.next(p)) {
+      const len = this.fields.length;
+      for (let p = this.list.seek((e) => this.comparePrefix(e.k, key, len) >= 0), n = 0; n < 2; n++, p = this.list.next(p)) {
         const e = this.list.at(p);
-        if (!e || this.compareKeys(e.k, key) !== 0) break;
+        if (!e || this.comparePrefix(e.k, key, len) !== 0) break;
         if (e.r !== r) return key;
       }
     }
@@ -90,21 +106,23 @@ export class Index {
   }
 
   add(r: string, keys: unknown[][]): void {
-    for (const k of keys) this.list.insert({ k, r });
+    for (const k of keys) this.list.insert({ k: this.stored(k), r });
   }
 
   remove(r: string, keys: unknown[][]): void {
-    for (const k of keys) this.list.remove({ k, r });
+    for (const k of keys) this.list.remove({ k: this.stored(k), r });
   }
 
   /** Builds from scratch; duplicates throw E11000 unless `unique` enforcement is off (replay). */
   build(docs: Iterable<[string, Document]>, enforceUnique: boolean): void {
     const entries: Entry[] = [];
-    for (const [r, doc] of docs) for (const k of this.keys(doc)) entries.push({ k, r });
-    entries.sort((a, b) => this.compareKeys(a.k, b.k) || (a.r < b.r ? -1 : a.r > b.r ? 1 : 0));
+    for (const [r, doc] of docs) for (const k of this.keys(doc)) entries.push({ k: this.stored(k), r });
+    entries.sort((a, b) => this.compareStored(a.k, b.k) || (a.r < b.r ? -1 : a.r > b.r ? 1 : 0));
     if (this.unique && enforceUnique) {
       for (let i = 1; i < entries.length; i++) {
-        if (this.compareKeys(entries[i].k, entries[i - 1].k) === 0) throw this.dupError(entries[i].k);
+        if (this.compareStored(entries[i].k, entries[i - 1].k) === 0) {
+          throw this.dupError(this.single ? [entries[i].k] : (entries[i].k as unknown[]));
+        }
       }
     }
     this.list.load(entries);
@@ -130,7 +148,7 @@ export class Index {
       const flip = this.dirs[n] === -1; // a descending field stores high values first
       [start, startInc, end, endInc] = flip ? [h, hi.inc, l, lo.inc] : [l, lo.inc, h, hi.inc];
     }
-    const cmp = (e: Entry, t: unknown[]) => this.compareKeys(e.k, t, len);
+    const cmp = (e: Entry, t: unknown[]) => this.comparePrefix(e.k, t, len);
     const inEnd = (e: Entry) => (endInc ? cmp(e, end) <= 0 : cmp(e, end) < 0);
     const inStart = (e: Entry) => (startInc ? cmp(e, start) >= 0 : cmp(e, start) > 0);
     if (!reverse) {

@@ -6,6 +6,17 @@ import { Rank, typeRank } from './values';
 
 type Any = { [k: string]: unknown };
 
+/**
+ * 'i' + the 12 bytes as six UTF-16 units: a flat 7-character string. The hex form is a rope of
+ * 25 concatenations in V8 (~270 bytes per _id kept as a Map key); this one is ~40 bytes.
+ */
+function objectIdKey(o: Any): string {
+  const { i0, i1, i2, i3 } = o as { i0?: number; i1: number; i2: number; i3: number };
+  if (i0 === undefined) return 'i' + (o.toHexString as () => string)();
+  return String.fromCharCode(0x69, i0 >>> 8, ((i0 & 0xff) << 8) | (i1 >>> 16), i1 & 0xffff,
+    i2 >>> 8, ((i2 & 0xff) << 8) | (i3 >>> 16), i3 & 0xffff);
+}
+
 export function keyString(v: unknown): string {
   switch (typeof v) {
     case 'string': return 's' + v;
@@ -17,7 +28,7 @@ export function keyString(v: unknown): string {
   const r = typeRank(v);
   const o = v as Any;
   switch (r) {
-    case Rank.ObjectId: return 'i' + (o.toHexString as () => string)();
+    case Rank.ObjectId: return objectIdKey(o);
     case Rank.Number: return 'n' + canonicalNumber(v);
     case Rank.String: return 's' + String(v);
     case Rank.Date: return 'd' + (v as Date).getTime();

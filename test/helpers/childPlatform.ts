@@ -1,0 +1,51 @@
+// The platform as a user starts it (`tsx server/main.ts`) in a child process, so that tests
+// can kill it with SIGKILL or SIGTERM and start it again on the same data directory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import supertest from 'supertest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface ChildPlatform {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+export async function startChildPlatform(env: Record<string, string>): Promise<ChildPlatform> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 60_000);
+    const check = () => {
+      const m = /http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', () => reject(new Error(`platform exited during start:\n${out}`)));
+  });
+  return { child, url, output: () => out, exited };
+}
+
+/** A signed-in user of a child platform (cookie jar + CSRF token). */
+export async function signIn(url: string, username: string, password: string) {
+  const agent = supertest.agent(url);
+  const r = await agent.post('/api/session').send({ username, password });
+  if (r.status !== 200) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.body)}`);
+  const token = r.body.csrfToken as string;
+  return {
+    get: (u: string) => agent.get(u),
+    post: (u: string, body: object = {}) => agent.post(u).set('X-CSRF-Token', token).send(body),
+  };
+}
