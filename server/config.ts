@@ -11,6 +11,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16, 'SESSION_SECRET 至少 16 个字符').optional(),
   DUBAN_SEED_PASSWORD: z.string().min(8, 'DUBAN_SEED_PASSWORD 至少 8 个字符').optional(),
   DUBAN_CLOCK: z.enum(['system', 'manual']).default('system'),
+  DUBAN_SCHEDULER_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -23,6 +24,7 @@ export type Config = {
   sessionSecret?: string;
   seedPassword?: string;
   clock: 'system' | 'manual';
+  schedulerPollMs: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 };
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     seedPassword: e.DUBAN_SEED_PASSWORD,
     clock: e.DUBAN_CLOCK,
+    schedulerPollMs: e.DUBAN_SCHEDULER_POLL_MS,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

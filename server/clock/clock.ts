@@ -11,6 +11,8 @@ export interface Clock {
    *  (a training or test database may be rewound); nothing fires on the way back. */
   set(to: Date): Promise<Date>;
   advance(isoDuration: string): Promise<Date>;
+  /** Manual mode: pick up a time another server process has set (before each timer pass). */
+  sync(): Promise<void>;
 }
 
 export class ClockError extends Error {}
@@ -25,6 +27,7 @@ export function systemClock(): Clock {
     advance: async () => {
       throw new ClockError('平台使用系统时钟，不能拨动时间（需以 DUBAN_CLOCK=manual 启动）');
     },
+    sync: async () => {},
   };
 }
 
@@ -43,5 +46,9 @@ export async function manualClock(connection: mongoose.Connection): Promise<Cloc
     now: () => new Date(current.getTime()),
     set: (to) => persist(to),
     advance: (d) => persist(addIsoDuration(current, d)),
+    async sync() {
+      const latest = await settings.findOne({ _id: 'clock' });
+      if (latest?.now) current = latest.now;
+    },
   };
 }

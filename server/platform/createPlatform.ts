@@ -100,10 +100,7 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
     ],
   });
 
-  // A manual clock moves only through POST /api/clock, which fires what became due itself.
-  if (clock.mode === 'system' && opts.schedulerPollMs !== false) {
-    scheduler.start(opts.schedulerPollMs ?? 5000);
-  }
+  if (opts.schedulerPollMs !== false) scheduler.start(opts.schedulerPollMs ?? config.schedulerPollMs);
 
   return {
     app,

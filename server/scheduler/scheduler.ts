@@ -17,7 +17,7 @@ export interface SchedulerOptions {
 export class Scheduler {
   readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private timer?: NodeJS.Timeout;
-  private running: Promise<number> | null = null;
+  private running: Promise<number> = Promise.resolve(0);
   private stopped = false;
 
   constructor(
@@ -26,11 +26,17 @@ export class Scheduler {
     private readonly opts: SchedulerOptions = {},
   ) {}
 
-  /** Polls in the background (system clock). Manual clocks call fireDue() instead. */
+  /**
+   * Polls in the background. With a manual clock the poll first picks up the time another
+   * process may have set, so several processes on one database fire what became due.
+   */
   start(pollMs = this.opts.pollMs ?? 5000): void {
     const tick = async () => {
       if (this.stopped) return;
-      await this.fireDue().catch((err) => this.logger.error({ err }, 'timer firing failed'));
+      await this.deps.clock
+        .sync()
+        .then(() => this.fireDue())
+        .catch((err) => this.logger.error({ err }, 'timer firing failed'));
       if (!this.stopped) this.timer = setTimeout(tick, pollMs);
     };
     this.timer = setTimeout(tick, 0);
@@ -44,13 +50,11 @@ export class Scheduler {
 
   /** Fires every timer due at the platform's now, earliest first; resolves with the count. */
   fireDue(): Promise<number> {
-    // One loop at a time per process; a second caller waits for the same pass.
-    if (!this.running) {
-      this.running = this.drain().finally(() => {
-        this.running = null;
-      });
-    }
-    return this.running;
+    // Passes run one after another in a process: a pass that starts after the clock moved
+    // must see the new time, so a caller never shares a pass that began before its call.
+    const pass = this.running.then(() => this.drain());
+    this.running = pass.catch(() => 0);
+    return pass;
   }
 
   /**
@@ -109,6 +113,10 @@ export class Scheduler {
         actor: 'system',
       });
       const record = recordRun(doc, result, due.dueAt, 'system');
+      // Which server process fired it: part of the audit trail with several processes.
+      for (const h of record.history) {
+        if (h.type === 'timerFired') h.data = { ...(h.data as object), firedBy: this.owner };
+      }
       // Keep the lease while more timers of this case may be due.
       const ok = await this.deps.cases.commit(doc._id, doc.version, record.changes, record.history);
       if (!ok) {

@@ -10,7 +10,7 @@ import { MongoError, Codes, notImplemented } from '../errors';
 import type { Collection } from './collection';
 import { lookupStage } from './lookup';
 import { mingoContext } from './mingo-context';
-import { cloneValue } from './paths';
+import { cloneForMingo } from './paths';
 import { comparisonOps } from './query-ops';
 import { compileFilter, validateExpression, validateFilter, viaMingo } from './query';
 import { findDocs } from './reads';
@@ -60,7 +60,14 @@ export function validatePipeline(pipeline: unknown, inFacet = false): void {
 export type Resolve = (name: string) => Collection | undefined;
 
 function options(resolve: Resolve): Partial<Options> {
-  const $match = (coll: Iterator, expr: Document) => coll.filter(compileFilter(expr));
+  const $match = (coll: Iterator, expr: Document, opts: Options) => coll.filter(compileFilter(expr, opts));
+  // MongoDB's $count emits nothing for no input (mingo emits a count of 0).
+  const $count = (coll: Iterator, name: unknown) => {
+    if (typeof name !== 'string' || !name || name.startsWith('$') || name.includes('.')) {
+      throw new MongoError(Codes.BadValue, 'the count field must be a non-empty string, not starting with $ and without dots');
+    }
+    return coll.transform((arr: Document[]) => Lazy(arr.length ? [{ [name]: arr.length }] : []));
+  };
   const $sort = (coll: Iterator, spec: Document) =>
     coll.transform((arr: Document[]) => Lazy(sortDocs(arr, normalizeSort(spec) ?? {})));
   const $lookup = (coll: Iterator, expr: Document, opts: Options) =>
@@ -68,10 +75,10 @@ function options(resolve: Resolve): Partial<Options> {
       ? mingoLookup(coll, expr as never, opts)
       : lookupStage(coll, expr, resolve);
   return {
-    context: mingoContext({ query: comparisonOps, pipeline: { $match, $sort, $lookup } }),
+    context: mingoContext({ query: comparisonOps, pipeline: { $match, $sort, $lookup, $count } }),
     scriptEnabled: false,
     // The pipeline form of $lookup runs in mingo over copies of the foreign collection.
-    collectionResolver: (name) => [...(resolve(name)?.docs.values() ?? [])].map(cloneValue),
+    collectionResolver: (name) => [...(resolve(name)?.docs.values() ?? [])].map(cloneForMingo),
   };
 }
 
@@ -86,6 +93,6 @@ export function runAggregate(coll: Collection | undefined, pipeline: Document[],
   const docs = coll ? findDocs(coll, lead).docs : [];
   const rest = pipeline.slice(i);
   if (rest.length === 0) return docs;
-  const input = docs.map(cloneValue); // mingo stages may modify their input in place
+  const input = docs.map(cloneForMingo); // copies: mingo stages may modify their input in place
   return viaMingo(() => new Aggregator(rest, options(resolve)).run(input) as Document[]);
 }

@@ -6,7 +6,7 @@ import type { Iterator } from 'mingo/lazy';
 import { MongoError, Codes } from '../errors';
 import type { Collection } from './collection';
 import { keyString } from './keystring';
-import { cloneValue, MISSING, pathValues, setPath } from './paths';
+import { cloneForMingo, MISSING, pathValues, setPath } from './paths';
 import { findDocs } from './reads';
 import type { Document } from './types';
 
@@ -45,7 +45,7 @@ export function lookupStage(input: Iterator, expr: Document, resolve: Resolve): 
   };
   // Input documents are already copies (aggregate.ts), so they may be extended in place.
   return input.map((doc: Document) => {
-    setPath(doc, as, join(valuesAt(doc, localField)).map(cloneValue));
+    setPath(doc, as, join(valuesAt(doc, localField)).map(cloneForMingo));
     return doc;
   });
 }

@@ -1,5 +1,6 @@
 // Reading dotted paths the way MongoDB does for index keys, sort keys and distinct: arrays on
 // the way are traversed element by element (a numeric segment indexes into them instead).
+import type { Long } from 'bson';
 import { isPlainObject } from './values';
 
 /** Marks a path that does not exist (MongoDB indexes it as null, sparse indexes skip it). */
@@ -76,5 +77,25 @@ export function cloneValue<T>(v: T): T {
   if (!isPlainObject(v)) return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) out[k] = cloneValue(v[k]);
+  return out as T;
+}
+
+/**
+ * A copy for mingo, whose arithmetic and accumulators know only JS numbers: int64 values that
+ * fit in a double (recovery reads every int64 as Long) become numbers. Decimal128 stays.
+ */
+export function cloneForMingo<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(cloneForMingo) as T;
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  const tag = (v as { _bsontype?: string })._bsontype;
+  if (tag === 'Long') {
+    const n = (v as unknown as Long).toNumber();
+    return (Number.isSafeInteger(n) ? n : v) as T;
+  }
+  if (tag === 'Int32' || tag === 'Double') return (v as unknown as { value: number }).value as T;
+  if (!isPlainObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = cloneForMingo(v[k]);
   return out as T;
 }

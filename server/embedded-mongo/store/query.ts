@@ -90,10 +90,11 @@ export function viaMingo<T>(fn: () => T): T {
 export type Matcher = (doc: Document) => boolean;
 const matchAll: Matcher = () => true;
 
-export function compileFilter(filter: Document | undefined): Matcher {
+/** `options`: mingo's, when evaluating inside a pipeline ($expr may use its $$variables). */
+export function compileFilter(filter: Document | undefined, options: Options = MINGO_OPTIONS): Matcher {
   if (!filter || Object.keys(filter).length === 0) return matchAll;
   validateFilter(filter);
-  const q = viaMingo(() => new Query(filter, MINGO_OPTIONS));
+  const q = viaMingo(() => new Query(filter, options));
   return (doc) => viaMingo(() => q.test(doc));
 }
 

@@ -1,9 +1,6 @@
-// The Store: memory (catalog of collections + indexes) made durable by the journal.
-// A mutating call validates and applies its changes in memory synchronously (JavaScript runs
-// one call at a time, so checks and changes cannot interleave), then resolves only after the
-// journal records describing them are fsynced. A failed journal write leaves memory ahead of
-// the disk, so from then on every write is refused (code 1) until a restart recovers from disk.
-import { MongoError, Codes } from '../errors';
+// The Store: the catalog of collections and indexes in memory, made durable by the journal
+// (journaled.ts), with the TTL sweeper. Statement logic lives in writes.ts and reads.ts.
+import { MongoError } from '../errors';
 import { runAggregate } from './aggregate';
 import { Catalog } from './catalog';
 import { createIndexes, dropIndexes } from './ddl';
@@ -12,6 +9,7 @@ import type { Durability, JournalRecord } from './durability.types';
 import { compileFilter } from './query';
 import { countDocs, distinctValues, findDocs } from './reads';
 import { replay } from './replay';
+import { Journaled, type Log } from './journaled';
 import { expiredDocs } from './ttl';
 import { checkUpdate, deleteMany, findAndModify, insertOne, updateOne, type WriteCtx } from './writes';
 import type {
@@ -28,14 +26,19 @@ export interface StoreOptions {
   clock?: () => number;
   /** Journal size that triggers a background snapshot (default 64 MiB). */
   checkpointBytes?: number;
-  log?: { warn(obj: object, msg: string): void };
+  log?: Log;
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const durability = opts.durability ?? openDurability(opts.dir);
   const { snapshot, records } = await durability.open();
   const catalog = new Catalog();
-  replay(catalog, snapshot, records);
+  try {
+    replay(catalog, snapshot, records);
+  } catch (err) {
+    await durability.close(); // release the lock: nothing was changed on disk
+    throw err;
+  }
   return new EmbeddedStore(catalog, durability, opts);
 }
 
@@ -55,47 +58,22 @@ function eachStatement<T>(items: T[], ordered: boolean, run: (item: T, i: number
 }
 
 export class EmbeddedStore implements Store {
-  private failed?: MongoError;
-  private closed = false;
-  private checkpointing?: Promise<void>;
+  private readonly journal: Journaled;
   private sweeping = false;
   private readonly timer: NodeJS.Timeout;
   private readonly clock: () => number;
-  private readonly log: NonNullable<StoreOptions['log']>;
+  private readonly log: Log;
 
-  constructor(private readonly catalog: Catalog, private readonly durability: Durability, private readonly opts: StoreOptions) {
+  constructor(private readonly catalog: Catalog, durability: Durability, opts: StoreOptions) {
     this.clock = opts.clock ?? Date.now;
     this.log = opts.log ?? { warn: (o, m) => console.error(`[embedded-mongo] ${m} ${JSON.stringify(o)}`) };
+    this.journal = new Journaled(durability, () => catalog.snapshot(), opts.checkpointBytes ?? 64 << 20, this.log);
     this.timer = setInterval(() => void this.sweepExpired(), opts.ttlSweepMs ?? 60_000);
     this.timer.unref();
   }
 
-  /** Applies `fn` (which records its changes), then waits for the journal. */
-  private async write<T>(fn: (records: JournalRecord[]) => T): Promise<T> {
-    if (this.closed) throw new MongoError(Codes.InternalError, 'the embedded store is closed');
-    if (this.failed) throw this.failed;
-    const records: JournalRecord[] = [];
-    let result: T;
-    try {
-      result = fn(records);
-    } finally {
-      if (records.length) await this.commit(records); // partial batches are durable too
-    }
-    return result;
-  }
-
-  private async commit(records: JournalRecord[]): Promise<void> {
-    try {
-      await this.durability.append(records);
-    } catch (err) {
-      this.failed ??= new MongoError(Codes.InternalError,
-        `journal write failed: ${(err as Error).message}; writes are refused until the server restarts`);
-      throw this.failed;
-    }
-    const limit = this.opts.checkpointBytes ?? 64 << 20;
-    if (!this.checkpointing && this.durability.journalBytes() > limit) {
-      this.checkpoint().catch((err) => this.log.warn({ err: String(err) }, 'background checkpoint failed'));
-    }
+  private write<T>(fn: (records: JournalRecord[]) => T): Promise<T> {
+    return this.journal.write(fn);
   }
 
   private ctx(db: string, coll: string, records: JournalRecord[], create: boolean): WriteCtx | undefined {
@@ -212,7 +190,7 @@ export class EmbeddedStore implements Store {
 
   /** Deletes expired TTL documents through the journal; returns how many. */
   async sweepExpired(): Promise<number> {
-    if (this.sweeping || this.closed || this.failed) return 0;
+    if (this.sweeping || !this.journal.writable) return 0;
     this.sweeping = true;
     try {
       return await this.write((records) => {
@@ -234,27 +212,12 @@ export class EmbeddedStore implements Store {
     }
   }
 
-  async checkpoint(): Promise<void> {
-    if (this.failed) throw this.failed;
-    await this.checkpointing;
-    // Capture and hand over in the same tick: writeSnapshot queues the journal rotation
-    // synchronously, so every record appended after this line lands in the new journal.
-    const run = this.durability.writeSnapshot(this.catalog.snapshot());
-    const tracked: Promise<void> = run.then(() => undefined, () => undefined).finally(() => {
-      if (this.checkpointing === tracked) this.checkpointing = undefined;
-    });
-    this.checkpointing = tracked;
-    await run;
+  checkpoint(): Promise<void> {
+    return this.journal.checkpoint();
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
     clearInterval(this.timer);
-    try {
-      if (!this.failed) await this.checkpoint(); // memory ahead of a failed journal must not be saved
-    } finally {
-      this.closed = true;
-      await this.durability.close();
-    }
+    await this.journal.close();
   }
 }

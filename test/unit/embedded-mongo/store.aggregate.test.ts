@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Long } from 'bson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MongoError } from '../../../server/embedded-mongo/errors';
 import { openStore } from '../../../server/embedded-mongo/store/store';
@@ -65,6 +66,21 @@ describe('store aggregate: stages', () => {
     ]);
     const byName = await agg([{ $match: { _id: 'c1' } }, { $lookup: { from: 'cases', localField: '_id', foreignField: 'court', as: 'cases' } }], 'courts');
     expect((byName[0].cases as Document[]).map((c) => c._id)).toEqual([1, 2]);
+  });
+
+  it('$lookup with let + pipeline ($expr sees the variables)', async () => {
+    const out = await agg([
+      { $match: { _id: { $in: [1, 3] } } },
+      { $lookup: { from: 'courts', let: { c: '$court' }, pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$c'] } } }], as: 'ct' } },
+      { $project: { name: { $first: '$ct.name' } } },
+    ]);
+    expect(out).toEqual([{ _id: 1, name: 'First' }, { _id: 3, name: 'Second' }]);
+  });
+
+  it('$count emits nothing for no input; int64 values aggregate as numbers', async () => {
+    expect(await agg([{ $match: { status: 'none' } }, { $count: 'n' }])).toEqual([]);
+    await s.insert('db', 'longs', [{ v: Long.fromNumber(5) }, { v: 2 }], true);
+    expect(await agg([{ $group: { _id: null, t: { $sum: '$v' } } }], 'longs')).toEqual([{ _id: null, t: 7 }]);
   });
 
   it('does not let a pipeline modify stored documents', async () => {
