@@ -32,6 +32,31 @@ export function parseNotation(notation: string): DeadlineSpec {
   return parseDeadline(notation);
 }
 
+// A period a form sets (the report period written in a 督办函): `{expr}` in a notation is
+// replaced by the FEEL value of expr when the deadline is armed — a number means that many
+// days, text is read as a period ("15日", "1个月", "P10WD"). The value used is recorded with
+// the timer, so a later edit of the form does not move a deadline already running.
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+/** The FEEL expressions of a notation's placeholders (deploy checks them). */
+export function placeholders(notation: string): string[] {
+  return [...notation.matchAll(PLACEHOLDER)].map((m) => m[1].trim());
+}
+
+/** The notation with placeholders replaced by a sample period, for syntax checks at deploy. */
+export function sampleNotation(notation: string): string {
+  return notation.replace(PLACEHOLDER, '1日');
+}
+
+export function expandNotation(notation: string, ctx: Pick<DeadlineContext, 'variables' | 'now'>): string {
+  return notation.replace(PLACEHOLDER, (_, expr: string) => {
+    const v = evaluate(expr.trim(), ctx.variables, { now: ctx.now }).value;
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0) return `${v}日`;
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    throw new DeadlineError(`期限中的「{${expr}}」没有得到期间（应为天数或如 15日、1个月 的写法）：请检查表单是否已填写`);
+  });
+}
+
 function resolveBase(expr: string, ctx: DeadlineContext): { base: Date; dateOnly: boolean } {
   const r = evaluate(expr, ctx.variables, { now: ctx.now });
   const instant = toInstant(r.value);
@@ -74,7 +99,8 @@ function compute(
 }
 
 /** Arms a deadline now: the base is the FEEL expression's value, or the platform clock. */
-export function armDeadline(notation: string, ctx: DeadlineContext): TimerRecord {
+export function armDeadline(template: string, ctx: DeadlineContext): TimerRecord {
+  const notation = expandNotation(template, ctx);
   let spec: DeadlineSpec;
   try {
     spec = parseNotation(notation);
@@ -83,7 +109,8 @@ export function armDeadline(notation: string, ctx: DeadlineContext): TimerRecord
   }
   const expr = baseExpression(spec);
   const base = expr ? resolveBase(expr, ctx) : { base: ctx.now, dateOnly: false };
-  return compute(notation, spec, base, expr, ctx, ctx.now.toISOString());
+  const record = compute(notation, spec, base, expr, ctx, ctx.now.toISOString());
+  return template === notation ? record : { ...record, template };
 }
 
 /**
@@ -91,7 +118,10 @@ export function armDeadline(notation: string, ctx: DeadlineContext): TimerRecord
  * is reused while the base expression is unchanged: a base read from the clock stays the
  * instant the timer was armed. Exclusions/extensions not given keep their recorded values.
  */
-export function recomputeDeadline(record: TimerRecord, ctx: DeadlineContext, notation = record.notation): TimerRecord {
+export function recomputeDeadline(record: TimerRecord, ctx: DeadlineContext, given?: string): TimerRecord {
+  // Unchanged text (or template): keep the recorded notation, with its form-set period.
+  const unchanged = given === undefined || given === record.notation || given === record.template;
+  const notation = unchanged ? record.notation : expandNotation(given, ctx);
   const spec = notation === record.notation ? record.spec : parseNotation(notation);
   const expr = baseExpression(spec);
   const recorded = { base: new Date(record.base), dateOnly: !!record.dateOnly };
@@ -103,7 +133,8 @@ export function recomputeDeadline(record: TimerRecord, ctx: DeadlineContext, not
     exclusions: ctx.exclusions ?? record.exclusions,
     extensions: ctx.extensions ?? record.extensions,
   }, record.armedAt);
-  return next;
+  const template = unchanged ? record.template : given !== notation ? given : undefined;
+  return template ? { ...next, template } : next;
 }
 
 /** Whether a recomputation changed anything the audit cares about. */

@@ -16,7 +16,7 @@ export function refreshTaskDue(api: TaskApi, rt: Runtime): { due: TimerRecord | 
   const notation = readTaskMeta(api.owner.behaviour).dueDate;
   const before = rec.due;
   if (!notation) return before ? { due: null } : undefined;
-  if (before && notation === before.notation && !rt.recompute) return undefined;
+  if (before && notation === (before.template ?? before.notation) && !rt.recompute) return undefined;
   const ctx = deadlineContext(rt, api.id);
   const due = before
     ? recomputeDeadline(before, ctx, notation)

@@ -60,7 +60,7 @@ export class CalendarTimerEventDefinition extends Base {
     if (!record) {
       record = armDeadline(notation, deadlineContext(rt, elementId));
       rt.emit('timerArmed', elementId, { timerId: content.executionId, dueAt: record.dueAt, notation });
-    } else if (notation !== record.notation || rt.recompute
+    } else if (notation !== (record.template ?? record.notation) || rt.recompute
       || (rt.firingId === content.executionId && record.deadline.provisional)) {
       // Recorded instants are never re-derived implicitly: only on an explicit recompute, a
       // changed diagram (migration), or a provisional deadline about to fire (R11).

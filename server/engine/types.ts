@@ -62,6 +62,8 @@ export interface OpenTask {
 /** What a timer recorded when it was armed: enough to audit (R13) and recompute (R9/R11). */
 export interface TimerRecord {
   notation: string;
+  /** The notation as written when it had `{expr}` placeholders (a period a form sets). */
+  template?: string;
   spec: DeadlineSpec;
   /** The resolved base instant (ISO), whether it was a date without time, and its expression. */
   base: string;

@@ -1,7 +1,7 @@
 // One rule per element kind: what the platform runs, and what it refuses and why.
 import type { ModdleElement } from 'bpmn-moddle';
 import { baseExpression } from '../calendar';
-import { notationOf, parseNotation } from './deadlines';
+import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlines';
 import { readOutputs, readTaskMeta } from './extensions';
 import { checkExpression } from './feel';
 import { describe } from './validateLabels';
@@ -54,7 +54,8 @@ function feel(ctx: RuleContext, el: El, code: string, what: string, expr: string
 function deadline(ctx: RuleContext, el: El, what: string, notation: string): void {
   let spec;
   try {
-    spec = parseNotation(notation);
+    spec = parseNotation(sampleNotation(notation));
+    for (const expr of placeholders(notation)) feel(ctx, el, 'DEADLINE_PERIOD', `${what}中的期间`, expr);
   } catch (err) {
     ctx.add({ element: el.id, code: 'DEADLINE_SYNTAX', message: `${describe(el)} 的${what}「${notation}」无法识别：${(err as Error).message}` });
     return;

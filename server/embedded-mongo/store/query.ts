@@ -94,6 +94,10 @@ const matchAll: Matcher = () => true;
 export function compileFilter(filter: Document | undefined, options: Options = MINGO_OPTIONS): Matcher {
   if (!filter || Object.keys(filter).length === 0) return matchAll;
   validateFilter(filter);
+  if ('$comment' in filter) {
+    const { $comment: _, ...rest } = filter; // mingo does not know $comment
+    return compileFilter(rest, options);
+  }
   const q = viaMingo(() => new Query(filter, options));
   return (doc) => viaMingo(() => q.test(doc));
 }

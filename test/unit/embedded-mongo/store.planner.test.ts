@@ -40,7 +40,7 @@ describe('store planner', () => {
   });
 
   it('uses the unique index for equality', () => {
-    const { docs, plan } = find({ filter: { caseNo: 'C00042' } });
+    const { docs, plan } = find({ filter: { caseNo: 'C00042', $comment: 'from the case list' } });
     expect(docs.map((d) => d.n)).toEqual([42]);
     expect(plan).toMatchObject({ stage: 'IXSCAN', indexName: 'caseNo_1', docsExamined: 1 });
   });

@@ -1,0 +1,105 @@
+// Shared pieces of `npm run bench`: the table row, sizes scaled by BENCH_SCALE, latency
+// statistics, GC'd memory readings, and a platform on a temp DATA_DIR with the manual clock.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/config';
+import type { Actor } from '../../server/http/actor';
+import { createLogger } from '../../server/logger';
+import { createPlatform, type Platform } from '../../server/platform/createPlatform';
+
+export interface Row {
+  benchmark: string;
+  figure: number | string;
+  unit: string;
+  baseline?: string;
+  target?: string;
+  note?: string;
+}
+
+/** BENCH_SCALE=0.1 for a quick run; counts never drop below `min`. */
+export const SCALE = Number(process.env.BENCH_SCALE ?? 1) || 1;
+export const scaled = (n: number, min = 20) => Math.max(min, Math.round(n * SCALE));
+
+export const round = (n: number, digits = 0) => {
+  const k = 10 ** digits;
+  return Math.round(n * k) / k;
+};
+export const fmt = (n: number) => (Math.abs(n) >= 100 ? round(n).toLocaleString('en-US') : String(round(n, n < 10 ? 2 : 1)));
+
+/** Per-operation latencies in ms → {rate/s over the wall time, p50, p95, mean}. */
+export interface Lat {
+  rate: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  n: number;
+}
+export function stats(samples: number[], wallMs: number): Lat {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return {
+    rate: (samples.length * 1000) / wallMs, p50: at(0.5), p95: at(0.95),
+    mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), n: samples.length,
+  };
+}
+export const latNote = (l: Lat) => `p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms (n=${l.n})`;
+
+/** Runs `n` calls of `fn`, `concurrency` at a time; each call's latency is recorded. */
+export async function timed(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<Lat> {
+  const samples: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < n) {
+      const i = next++;
+      const t = performance.now();
+      await fn(i);
+      samples.push(performance.now() - t);
+    }
+  }));
+  return stats(samples, performance.now() - t0);
+}
+
+/** heapUsed and RSS in MB after full collections (run.ts makes sure gc is exposed). */
+export function memoryMb(): { heap: number; rss: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3; i++) gc?.();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed / 2 ** 20, rss: m.rss / 2 ** 20 };
+}
+
+export const ACTOR: Actor = { username: 'hi-gy-chengban', court: 'hi-gy', roles: ['承办人'] };
+export const fixture = (name: string) => readFile(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
+export const START_INPUT = {
+  process: 'reportSupervision', supervisingCourt: 'hi-gy', supervisedCourt: 'hi-hk-zy',
+  data: { enforcementCaseNo: '（2026）琼01执123号', source: '来信' },
+};
+/** A Monday morning in Beijing: the report task's warning is due 2026-03-05 00:00. */
+export const T0 = new Date('2026-03-02T01:00:00Z');
+
+export interface BenchPlatform {
+  platform: Platform;
+  close(): Promise<void>;
+}
+
+/** The real platform (embedded store in process unless `mongodbUri`), diagram deployed. */
+export async function benchPlatform(mongodbUri?: string): Promise<BenchPlatform> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'duban-bench-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir, LOG_LEVEL: 'silent', DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: 'bench-password-2026',
+    ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
+  });
+  const platform = await createPlatform(config, createLogger('silent'), {
+    schedulerPollMs: false, seed: true, auth: { hashParams: { memoryCost: 256, timeCost: 1, parallelism: 1 } },
+  });
+  await platform.services.definitions.deploy('bench', await fixture('report-supervision.bpmn'), ACTOR);
+  await platform.clock.set(T0);
+  return {
+    platform,
+    async close() {
+      await platform.shutdown();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
