@@ -4,6 +4,7 @@ import express, { type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
 import { apiNotFound, errorHandler } from './errors';
+import { openApiDocument } from './openapi';
 
 export interface AppParts {
   logger: Logger;
@@ -30,6 +31,9 @@ export function createApp(parts: AppParts): express.Express {
   });
   for (const r of parts.rootRoutes ?? []) app.use(r);
   const api = express.Router();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
   api.use(express.json({ limit: '2mb' }));
   for (const r of parts.apiRoutes ?? []) api.use(r);
   api.use(apiNotFound);
