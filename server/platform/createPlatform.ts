@@ -1,6 +1,7 @@
 // The one place where the platform's collaborators are created and wired (STYLE.md 7).
 // Tests call it with their own config; main.ts calls it for `npm start`.
 import type http from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type express from 'express';
 import { createAuth, type Auth, type AuthOptions } from '../auth';
 import { calendarRoutes } from '../calendar/calendar.routes';
@@ -85,6 +86,7 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
   const guards = auth.guards;
   const app = createApp({
     logger,
+    clientDir: fileURLToPath(new URL('../../client/dist', import.meta.url)),
     rootRoutes: [healthRoutes({ db, isShuttingDown: () => shuttingDown })],
     apiRoutes: [
       ...auth.apiRoutes(),
