@@ -1,6 +1,7 @@
 // The one place where the platform's collaborators are created and wired (STYLE.md 7).
 // Tests call it with their own config; main.ts calls it for `npm start`.
 import type http from 'node:http';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type express from 'express';
 import { createAuth, type Auth, type AuthOptions } from '../auth';
@@ -25,6 +26,15 @@ import { recomputeDeadlines } from '../cases/recomputeDeadlines';
 import { Scheduler } from '../scheduler/scheduler';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { TasksService } from '../tasks/tasks.service';
+import { SubmissionsRepository } from '../tasks/submissions.repository';
+import { FormsRepository, FormsService, formsRoutes } from '../forms';
+import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
+import { createPackages, type PackagesService } from '../packages';
+
+/** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
+export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
+/** Root holding processes/<id>/ + forms/<id>/: the packages installed at start. */
+export const SHIPPED_PACKAGES_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface Platform {
   app: express.Express;
@@ -38,6 +48,9 @@ export interface Platform {
     definitions: DefinitionsService;
     calendar: CalendarService;
     scheduler: Scheduler;
+    forms: FormsService;
+    attachments: AttachmentsService;
+    packages: PackagesService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -49,6 +62,10 @@ export interface PlatformOptions {
   /** Background timer polling (system clock). Off in tests that drive fireDue() themselves. */
   schedulerPollMs?: number | false;
   seed?: boolean;
+  /** Directories of `<package-id>/<form>.json` seeded at start (default: the shipped `forms/`). */
+  formsDirs?: string[];
+  /** Install the shipped packages under this root at start (false: none). */
+  packagesRoot?: string | false;
   /** Tests only: extra routers mounted after the platform's own. */
   extraApiRoutes?: (ctx: { auth: Auth; db: Database }) => import('express').Router[];
 }
@@ -74,12 +91,37 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
   const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current() };
   const casesService = new CasesService(deps);
   const scheduler = new Scheduler(deps, logger);
-  const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id));
-  const definitionsService = new DefinitionsService({ definitions, clock });
+  const forms = new FormsService(new FormsRepository(connection), clock);
+  const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
+    maxBytes: config.uploadMaxBytes,
+    types: config.uploadTypes,
+  });
+  const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id), {
+    forms,
+    attachments,
+    submissions: new SubmissionsRepository(connection),
+    courtName: async (code) => (await auth.findCourt(code))?.name,
+    warn: (err, msg) => logger.warn({ err }, msg),
+  });
+  const definitionsService = new DefinitionsService({ definitions, clock, forms });
+  const packages = createPackages({
+    connection, definitions: definitionsService, forms, clock, logger,
+    migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
+  });
 
   if (opts.seed !== false) {
     await calendar.seed(clock.now());
     await auth.seed();
+    for (const dir of opts.formsDirs ?? [SHIPPED_FORMS_DIR]) {
+      const seeded = await forms.seedForms(dir);
+      if (seeded.created.length) logger.info({ forms: seeded.created }, '已导入表单');
+      if (seeded.problems.length) logger.warn({ problems: seeded.problems }, '部分表单不符合平台要求，未导入');
+    }
+    const packagesRoot = opts.packagesRoot ?? SHIPPED_PACKAGES_ROOT;
+    if (packagesRoot) {
+      const shipped = await packages.installShipped(packagesRoot);
+      if (shipped.installed.length) logger.info({ packages: shipped.installed }, '已安装随平台提供的程序包');
+    }
   }
 
   let shuttingDown = false;
@@ -93,6 +135,9 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
       definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor)),
       casesRoutes(casesService, cases, guards),
       tasksRoutes(tasksService, cases, guards),
+      packages.routes(guards),
+      formsRoutes(forms, guards),
+      attachmentsRoutes(attachments, cases, guards),
       calendarRoutes(calendar, guards, {
         now: () => clock.now(),
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
@@ -110,7 +155,7 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

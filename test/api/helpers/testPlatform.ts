@@ -10,10 +10,12 @@ import supertest from 'supertest';
 import { createAuth, type Auth, type AuthOptions } from '../../../server/auth';
 import { loadConfig, type Config } from '../../../server/config';
 import type { Database } from '../../../server/db/connection';
-import { createPlatform } from '../../../server/platform/createPlatform';
+import { createPlatform, SHIPPED_FORMS_DIR } from '../../../server/platform/createPlatform';
 import { createLogger } from '../../../server/logger';
 
 export const TEST_PASSWORD = 'duban-test-2026';
+/** The forms of the test diagrams (`test/report`, …), seeded beside the shipped ones. */
+export const TEST_FORMS_DIR = path.resolve(import.meta.dirname, '../../scenarios/fixtures/forms');
 /** argon2id with tiny costs: tests sign in hundreds of times; production keeps OWASP's. */
 export const TEST_HASH_PARAMS = { memoryCost: 256, timeCost: 1, parallelism: 1 };
 
@@ -24,6 +26,10 @@ export interface TestPlatformOptions {
   /** Environment overrides (e.g. DUBAN_SEED_PASSWORD: undefined for random passwords). */
   env?: Record<string, string | undefined>;
   seed?: boolean;
+  /** Form directories seeded at start; default: the shipped forms and the test diagrams' forms. */
+  formsDirs?: string[];
+  /** Install the shipped packages (processes/ + forms/) at start, as `npm start` does. Off by default: slow. */
+  packagesRoot?: string | false;
 }
 
 export interface SignedIn {
@@ -47,7 +53,9 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
     auth: { hashParams: TEST_HASH_PARAMS, loginRateLimit: { windowMs: 60_000, limit: 10_000 }, ...opts.auth },
     schedulerPollMs: false,
     seed: opts.seed,
+    formsDirs: opts.formsDirs ?? [SHIPPED_FORMS_DIR, TEST_FORMS_DIR],
     extraApiRoutes: opts.apiRoutes,
+    packagesRoot: opts.packagesRoot ?? false,
   });
   const { app, db, auth } = platform;
 

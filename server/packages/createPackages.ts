@@ -1,0 +1,49 @@
+// The package capability, assembled from what the platform passes in (STYLE.md 7).
+import type { Connection } from 'mongoose';
+import type { Router } from 'express';
+import type { Clock } from '../clock';
+import type { DefinitionsService } from '../definitions/definitions.service';
+import type { Guards } from '../http/actor';
+import { extendApi } from '../http/openapi';
+import type { Logger } from '../logger';
+import type { MigrateFn, PackagesDeps } from './deps';
+import { installShipped, type ShippedSummary } from './installShipped';
+import { PACKAGES_API_PATHS } from './packages.openapi';
+import { PackagesRepository } from './packages.repository';
+import { packagesRoutes } from './packages.routes';
+import { PackagesService } from './packages.service';
+import type { FormsPort } from './validatePackage';
+
+export interface PackagesOptions {
+  connection: Connection;
+  definitions: Pick<DefinitionsService, 'deploy' | 'list'>;
+  forms: FormsPort;
+  migrate: MigrateFn;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface Packages {
+  service: PackagesService;
+  routes(guards: Guards): Router;
+  /** Installs and publishes processes/<id>/ + forms/<id>/ under rootDir; never throws. */
+  installShipped(rootDir: string): Promise<ShippedSummary>;
+}
+
+export function createPackages(opts: PackagesOptions): Packages {
+  const deps: PackagesDeps = { ...opts, repo: new PackagesRepository(opts.connection) };
+  const service = new PackagesService(deps);
+  extendApi(PACKAGES_API_PATHS);
+  return {
+    service,
+    routes: (guards) => packagesRoutes(service, guards),
+    async installShipped(rootDir) {
+      try {
+        return await installShipped(deps, service, rootDir);
+      } catch (err) {
+        opts.logger.error({ err, rootDir }, '随平台提供的程序包未能安装');
+        return { installed: [], skipped: [], failed: [{ id: '*', problems: [{ code: 'INSTALL_FAILED', message: (err as Error).message }] }] };
+      }
+    },
+  };
+}

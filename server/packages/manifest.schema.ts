@@ -1,0 +1,148 @@
+// The two JSON files every package has: manifest.json and articles.json (docs/PACKAGES.md).
+// Validated with zod; every issue becomes a Chinese problem naming the file and the field.
+import { z } from 'zod';
+import type { PackageProblem } from './types';
+
+export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
+const PROCESS_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/; // an XML NCName: the BPMN process id
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*\.bpmn$/;
+// `<package>/<form>`, or just `<form>` (the package's own id is then understood).
+export const FORM_KEY = /^(?:[a-z0-9][a-z0-9-]{1,63}\/)?[A-Za-z][A-Za-z0-9_-]*$/;
+export const ARTICLE_NO = /^第[〇零一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十0-9]+)?$/;
+
+const text = z.string().trim().min(1);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期');
+
+const manifestObject = z.strictObject({
+  id: z.string().regex(PACKAGE_ID, '程序包 id 应为 2–64 位小写字母、数字或连字符，如 hainan'),
+  province: text,
+  title: text,
+  regulation: z.strictObject({
+    title: text,
+    docNo: text.optional(),
+    effective: isoDate,
+    articles: z.literal('articles.json', { error: '条文文件应为 articles.json' }),
+  }),
+  version: z.union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+){0,3}$/)], {
+    error: '版次应为正整数或如 1.0.0 的文本',
+  }),
+  supersedes: z.string().regex(PACKAGE_ID, '被取代的程序包 id 格式不正确').optional(),
+  processes: z.array(z.strictObject({
+    key: z.string().regex(PROCESS_KEY, '流程 key 应为流程图中可执行流程的 id（英文字母开头）'),
+    file: z.string().regex(FILE_NAME, '流程图文件名应为英文字母、数字、-、_ 组成的 .bpmn 文件名，如 supervision.bpmn'),
+    title: text,
+  })).min(1),
+  forms: z.array(z.string().regex(FORM_KEY, '表单键应写作 <程序包 id>/<表单名>（或只写表单名），如 hainan/reviewComplaint')),
+  parameters: z.array(z.strictObject({
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, '参数 id 应为英文字母开头的标识符'),
+    label: text,
+    element: text,
+    process: text.optional(),
+    value: text,
+    basis: text,
+  })),
+});
+export const manifestFields = manifestObject.shape;
+
+/** Form keys in full (`<package>/<form>`), as diagrams and the forms capability use them. */
+function fullFormKeys<M extends { id: string; forms: string[] }>(m: M): M {
+  return { ...m, forms: m.forms.map((k) => (k.includes('/') ? k : `${m.id}/${k}`)) };
+}
+export const manifestSchema = manifestObject.transform(fullFormKeys);
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Parameter = Manifest['parameters'][number];
+
+/**
+ * The usable part of a manifest that failed validation: every field and list item that is valid
+ * on its own. The other checks run against it, so one typo does not hide the remaining problems.
+ */
+export function lenientManifest(raw: unknown): Manifest {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const one = <T>(schema: z.ZodType<T>, v: unknown, fallback: T): T => {
+    const p = schema.safeParse(v);
+    return p.success ? p.data : fallback;
+  };
+  const many = <T>(schema: z.ZodType<T>, v: unknown): T[] =>
+    (Array.isArray(v) ? v : []).flatMap((x) => {
+      const p = schema.safeParse(x);
+      return p.success ? [p.data] : [];
+    });
+  const s = manifestFields;
+  return fullFormKeys({
+    id: one(s.id, r.id, ''),
+    province: one(s.province, r.province, ''),
+    title: one(s.title, r.title, ''),
+    regulation: one(s.regulation, r.regulation, { title: '', effective: '', articles: 'articles.json' }),
+    version: one(s.version, r.version, 0),
+    ...(one(s.supersedes, r.supersedes, undefined) ? { supersedes: one(s.supersedes, r.supersedes, undefined) } : {}),
+    processes: many(s.processes.element, r.processes),
+    forms: many(s.forms.element, r.forms),
+    parameters: many(s.parameters.element, r.parameters),
+  });
+}
+
+export const articlesSchema = z.strictObject({
+  documents: z.array(z.strictObject({
+    id: z.string().regex(/^[^\s第]\S*$/, '文件简称不能含空白，如 海南办法'),
+    title: text,
+    docNo: text.optional(),
+    articles: z.array(z.strictObject({
+      no: z.string().regex(ARTICLE_NO, '条号应写作「第N条」，如 第四条、第12条、第十条之一'),
+      text,
+    })).min(1),
+  })).min(1),
+});
+export type Articles = z.infer<typeof articlesSchema>;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本', number: '数字', object: '对象', array: '数组', boolean: '布尔值',
+};
+
+function fieldOf(path: PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+}
+
+/** zod issues in Chinese; our own messages (regex, refine, union) are already Chinese. */
+function zh(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return /received undefined/.test(issue.message) ? '缺少此字段' : `类型错误，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'unrecognized_keys':
+      return `未知字段：${issue.keys.join('、')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `至少应有 ${String(issue.minimum)} 项` : '不能为空';
+    case 'too_big':
+      return `超过上限 ${String(issue.maximum)}`;
+    default:
+      return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : `格式不正确`;
+  }
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): { value?: T; problems: PackageProblem[] } {
+  const r = schema.safeParse(value);
+  if (r.success) return { value: r.data, problems: [] };
+  return {
+    problems: r.error.issues.map((issue) => {
+      const field = fieldOf(issue.path);
+      return { file, ...(field ? { field } : {}), code: 'SCHEMA', message: `${file}${field ? ` 的 ${field}` : ''}：${zh(issue)}` };
+    }),
+  };
+}
+
+/** Strict UTF-8 (a BOM is allowed), then JSON; a syntax error names its line. */
+export function readJson(file: string, data: Buffer): { value?: unknown; problems: PackageProblem[] } {
+  let textValue: string;
+  try {
+    textValue = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return { problems: [{ file, code: 'ENCODING', message: `${file} 不是 UTF-8 编码的文本` }] };
+  }
+  try {
+    return { value: JSON.parse(textValue), problems: [] };
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message);
+    const line = at ? textValue.slice(0, +at[1]).split('\n').length : undefined;
+    return { problems: [{ file, ...(line ? { line } : {}), code: 'JSON', message: `${file} 不是有效的 JSON：${(err as Error).message}` }] };
+  }
+}

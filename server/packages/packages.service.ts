@@ -1,0 +1,110 @@
+// Importing, reading and exporting province packages. Publishing and parameter changes are
+// commands of their own (publishPackage.ts, changeParameter.ts).
+import type { Actor } from '../http/actor';
+import { conflict, notFound, unprocessable } from '../http/errors';
+import { findArticle, parseCitations, resolveCitation } from './citations';
+import { changeParameter } from './changeParameter';
+import { validationContext, type PackagesDeps } from './deps';
+import type { PackageDoc } from './package.model';
+import { contentHash, contentOf, diagramsWithElements, fromStoredFiles, toStoredFiles } from './packageContent';
+import { presentList, presentPackage, presentVersion } from './packages.presenter';
+import { publishPackage } from './publishPackage';
+import type { PackageFiles, PackageProblem } from './types';
+import { validatePackage } from './validatePackage';
+import { readZip } from './zip.read';
+import { writeZip } from './zip.write';
+
+export interface ImportSource {
+  files: PackageFiles;
+  dirs?: string[];
+  problems?: PackageProblem[];
+}
+
+export class PackagesService {
+  constructor(private readonly deps: PackagesDeps) {}
+
+  importZip(zip: Buffer, actor: Actor) {
+    return readZip(zip).then((read) => this.importFiles(read, actor, 'import'));
+  }
+
+  /** Everything is validated first; only a package without a problem is written, in one insert. */
+  async importFiles(source: ImportSource, actor: Actor, origin: 'import' | 'shipped') {
+    const { problems, warnings, pkg } = await validatePackage(source, validationContext(this.deps));
+    if (problems.length || !pkg) throw unprocessable(`程序包有 ${problems.length} 处问题，未导入`, problems);
+    const { manifest } = pkg;
+    const hash = contentHash(pkg.files);
+    for (let attempt = 0; ; attempt++) {
+      const same = await this.deps.repo.findSameContent(manifest.id, hash);
+      if (same) return { package: presentVersion(same), unchanged: true, problems: [], warnings };
+      const now = this.deps.clock.now();
+      try {
+        const doc = await this.deps.repo.insertVersion({
+          packageId: manifest.id, version: await this.deps.repo.nextVersionNumber(manifest.id), status: 'draft',
+          edition: String(manifest.version), province: manifest.province, title: manifest.title, hash, manifest,
+          files: toStoredFiles(pkg.files), source: origin, createdAt: now, createdBy: actor.username,
+        });
+        this.deps.logger.info({ packageId: manifest.id, version: doc.version, by: actor.username, origin }, 'package imported');
+        return { package: presentVersion(doc), unchanged: false, problems: [], warnings };
+      } catch (err) {
+        // Two imports of one package at once: the unique index gave the number to the other.
+        if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  async list() {
+    return presentList(await this.deps.repo.listAll());
+  }
+
+  /** The given version, or the live one, or (never published) the newest. */
+  async load(packageId: string, version?: number): Promise<PackageDoc> {
+    const { repo } = this.deps;
+    const doc = version !== undefined ? await repo.findVersion(packageId, version) : (await repo.findLive(packageId)) ?? (await repo.findLatest(packageId));
+    if (!doc) throw notFound(`程序包「${packageId}」${version !== undefined ? `的版本 ${version} ` : ''}不存在`);
+    return doc;
+  }
+
+  async get(packageId: string, version?: number) {
+    const doc = await this.load(packageId, version);
+    return presentPackage(doc, contentOf(doc), await this.deps.repo.versionsOf(packageId));
+  }
+
+  async exportZip(packageId: string, version?: number) {
+    const doc = await this.load(packageId, version);
+    return { doc, zip: await writeZip(fromStoredFiles(doc)) };
+  }
+
+  publish(packageId: string, version: number | undefined, actor: Actor) {
+    return publishPackage(this.deps, packageId, version, actor);
+  }
+
+  changeParameter(packageId: string, paramId: string, value: unknown, actor: Actor) {
+    return changeParameter(this.deps, packageId, paramId, value, actor);
+  }
+
+  async article(packageId: string, no: string, document?: string) {
+    const doc = await this.load(packageId);
+    const found = findArticle(contentOf(doc).articles, no, document);
+    if (!found) throw notFound(`程序包「${packageId}」中没有${document ? `「${document}」` : ''}${no}`);
+    return { package: { id: doc.packageId, version: doc.version }, ...found };
+  }
+
+  /** The clause behind a step or a deadline: the element's documentation resolved to text. */
+  async clauseOf(packageId: string, elementId: string, process?: string) {
+    const doc = await this.load(packageId);
+    const content = contentOf(doc);
+    const hits = (await diagramsWithElements(content)).flatMap((d) =>
+      d.elements.filter((e) => e.id === elementId && (!process || e.process === process)));
+    if (!hits.length) throw notFound(`程序包「${packageId}」的流程图中没有元素「${elementId}」`);
+    if (hits.length > 1) throw conflict(`元素「${elementId}」在多个流程中出现，请以 ?process= 指明`);
+    const e = hits[0];
+    const citations = parseCitations(e.documentation, content.articles.documents);
+    const clauses = citations.map((c) => resolveCitation(content.articles, c)).filter((c) => !!c);
+    return {
+      package: { id: doc.packageId, version: doc.version },
+      element: { id: e.id, name: e.name ?? null, type: e.type, process: e.process },
+      documentation: e.documentation,
+      clauses,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+// The packages that ship in processes/ + forms/ are installed and published on first start,
+// once: a restart changes nothing, an administrator's later change is kept, and a shipped
+// package that fails validation is logged and skipped without stopping the others.
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED, sampleFiles } from '../unit/packages/fixtures/harness';
+import { startPackagesPlatform, type PackagesPlatform } from '../unit/packages/fixtures/platform';
+
+let s: PackagesPlatform;
+let root: string;
+beforeAll(async () => {
+  s = await startPackagesPlatform();
+  root = await mkdtemp(path.join(os.tmpdir(), 'duban-shipped-'));
+  await cp(SHIPPED, root, { recursive: true });
+  // A second shipped package with a script task: refused, the sample still installs.
+  await cp(path.join(root, 'processes', 'sample'), path.join(root, 'processes', 'broken'), { recursive: true });
+  const bpmn = path.join(root, 'processes', 'broken', 'report.bpmn');
+  await writeFile(bpmn, (await readFile(bpmn, 'utf8')).replace('<bpmn:endEvent id="reviewed" name="审查完毕"/>',
+    '<bpmn:scriptTask id="evil"><bpmn:script>1</bpmn:script></bpmn:scriptTask><bpmn:endEvent id="reviewed" name="审查完毕"/>'));
+  const manifest = path.join(root, 'processes', 'broken', 'manifest.json');
+  await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"id": "sample"', '"id": "broken"'));
+});
+afterAll(async () => {
+  await s?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('installShipped', () => {
+  it('installs and publishes a valid shipped package and skips (with its problems) an invalid one', async () => {
+    const summary = await s.packages.installShipped(root);
+    expect(summary.installed).toEqual([{ id: 'sample', version: 1 }]);
+    const broken = summary.failed.find((f) => f.id === 'broken')!;
+    expect(broken.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['SCRIPT_TASK', 'FORM_NAMESPACE']));
+    const pkg = (await s.admin.get('/api/packages/sample')).body.package;
+    expect(pkg).toMatchObject({ status: 'published', source: 'shipped', createdBy: 'system', deployed: [{ key: 'sampleReport', version: 1 }] });
+    expect((await s.admin.get('/api/packages/broken')).status).toBe(404);
+  });
+
+  it('is idempotent across restarts', async () => {
+    const before = await s.counts();
+    const summary = await s.packages.installShipped(root);
+    expect(summary.installed).toEqual([]);
+    expect(summary.skipped).toEqual([{ id: 'sample', reason: expect.stringContaining('1.0.0') }]);
+    expect(await s.counts()).toEqual(before);
+  });
+
+  it("keeps an administrator's parameter change; a new edition is installed and published", async () => {
+    expect((await s.admin.put('/api/packages/sample/parameters/reportOverdue', { value: '7日' })).status).toBe(200);
+    expect((await s.packages.installShipped(root)).installed).toEqual([]);
+    expect((await s.admin.get('/api/packages/sample')).body.package.version).toBe(2);
+    const manifest = path.join(root, 'processes', 'sample', 'manifest.json');
+    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"version": "1.0.0"', '"version": "1.1.0"'));
+    expect((await s.packages.installShipped(root)).installed).toEqual([{ id: 'sample', version: 3 }]);
+    const pkg = (await s.admin.get('/api/packages/sample')).body.package;
+    expect(pkg).toMatchObject({ version: 3, edition: '1.1.0', status: 'published' });
+  });
+
+  it('two server processes starting at once install it once', async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), 'duban-shipped-'));
+    try {
+      for (const [p, data] of sampleFiles('twin')) {
+        const target = p.startsWith('forms/') ? path.join(other, 'forms', 'twin', p.slice(6)) : path.join(other, 'processes', 'twin', p.replace(/^processes\//, ''));
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, data);
+      }
+      const [a, b] = await Promise.all([s.packages.installShipped(other), s.packages.installShipped(other)]);
+      expect([...a.installed, ...b.installed]).toEqual([{ id: 'twin', version: 1 }]);
+      expect([...a.failed, ...b.failed]).toEqual([]);
+      const defs = (await s.admin.get('/api/definitions?packageId=twin')).body.definitions;
+      expect(defs.map((d: any) => [d.key, d.version])).toEqual([['twinReport', 1]]);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('a missing directory is nothing to install', async () => {
+    expect(await s.packages.installShipped(path.join(root, 'nowhere'))).toEqual({ installed: [], skipped: [], failed: [] });
+  });
+});
