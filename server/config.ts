@@ -12,6 +12,8 @@ const schema = z.object({
   DUBAN_SEED_PASSWORD: z.string().min(8, 'DUBAN_SEED_PASSWORD 至少 8 个字符').optional(),
   DUBAN_CLOCK: z.enum(['system', 'manual']).default('system'),
   DUBAN_SCHEDULER_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  DUBAN_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  DUBAN_UPLOAD_TYPES: z.string().regex(/^\s*[a-z]+(\s*,\s*[a-z]+)*\s*$/, '应为逗号分隔的类型，如 pdf,ofd,doc,docx,jpeg,png').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -25,6 +27,9 @@ export type Config = {
   seedPassword?: string;
   clock: 'system' | 'manual';
   schedulerPollMs: number;
+  /** Attachments: largest accepted file, in bytes, and the accepted types (server/attachments). */
+  uploadMaxBytes: number;
+  uploadTypes?: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 };
@@ -47,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedPassword: e.DUBAN_SEED_PASSWORD,
     clock: e.DUBAN_CLOCK,
     schedulerPollMs: e.DUBAN_SCHEDULER_POLL_MS,
+    uploadMaxBytes: Math.round(e.DUBAN_UPLOAD_MAX_MB * 1024 * 1024),
+    uploadTypes: e.DUBAN_UPLOAD_TYPES,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

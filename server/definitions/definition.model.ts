@@ -11,13 +11,19 @@ const definitionSchema = new Schema(
     hash: { type: String, required: true },
     deployedAt: { type: Date, required: true },
     deployedBy: { type: String, required: true },
+    // {formKey: revision}: the form revision each user task uses, fixed at deploy. A case runs
+    // on one definition version, so it keeps these forms until it is migrated to another.
+    forms: { type: Schema.Types.Mixed, default: {} },
   },
   { collection: 'definitions', versionKey: false },
 );
 definitionSchema.index({ key: 1, version: 1 }, { unique: true });
 definitionSchema.index({ packageId: 1 });
 
-export type DefinitionDoc = InferSchemaType<typeof definitionSchema> & { _id: mongoose.Types.ObjectId };
+export type DefinitionDoc = Omit<InferSchemaType<typeof definitionSchema>, 'forms'> & {
+  _id: mongoose.Types.ObjectId;
+  forms?: Record<string, number>;
+};
 
 export const definitionModel = (c: Connection) =>
   c.models.Definition ?? c.model('Definition', definitionSchema);

@@ -1,5 +1,5 @@
-// Deploying a BPMN definition: validate everything, then store it as the next version.
-// A running case stays on the version it started with.
+// Deploying a BPMN definition: validate everything, pin the forms, then store it as the next
+// version. A running case stays on the version it started with (and so on its forms).
 import { createHash } from 'node:crypto';
 import { describeDefinition, validateDefinition } from '../engine';
 import { unprocessable } from '../http/errors';
@@ -12,22 +12,32 @@ export interface DeployResult {
   key: string;
   version: number;
   unchanged: boolean;
+  /** {formKey: revision} pinned by this version. */
+  forms: Record<string, number>;
+}
+
+/** What deploying needs from the forms capability. */
+export interface FormPins {
+  latestRevisions(keys: Iterable<string>): Promise<Record<string, number>>;
 }
 
 export class DefinitionsService {
-  constructor(private readonly deps: { definitions: DefinitionsRepository; clock: Clock }) {}
+  constructor(private readonly deps: { definitions: DefinitionsRepository; clock: Clock; forms?: FormPins }) {}
 
   async deploy(packageId: string, xml: string, actor: Actor): Promise<DeployResult> {
-    const problems = await validateDefinition(xml);
+    // Every form key must have a revision: the engine reports each task whose form is missing.
+    const pins = this.deps.forms ? await this.deps.forms.latestRevisions(formKeysOf(xml)) : {};
+    const problems = await validateDefinition(xml, this.deps.forms ? { knownForms: Object.keys(pins) } : {});
     if (problems.length) {
       throw unprocessable(`流程图有 ${problems.length} 处问题，未部署`, problems.map((p) => ({ ...p })));
     }
     const { key, name } = describeDefinition(xml);
     const hash = createHash('sha256').update(xml).digest('hex');
     const latest = await this.deps.definitions.latest(key);
-    // Deploying the same diagram twice does not make a new version.
-    if (latest && latest.hash === hash && latest.packageId === packageId) {
-      return { key, version: latest.version, unchanged: true };
+    // The same diagram with the same form revisions is not a new version; a new revision of
+    // one of its forms is (new cases then use it; running cases keep theirs until migrated).
+    if (latest && latest.hash === hash && latest.packageId === packageId && samePins(latest.forms, pins)) {
+      return { key, version: latest.version, unchanged: true, forms: pins };
     }
     const created = await this.deps.definitions.insertNextVersion({
       key,
@@ -35,13 +45,28 @@ export class DefinitionsService {
       packageId,
       xml,
       hash,
+      forms: pins,
       deployedAt: this.deps.clock.now(),
       deployedBy: actor.username,
     });
-    return { key, version: created.version, unchanged: false };
+    return { key, version: created.version, unchanged: false, forms: pins };
   }
 
   list(packageId?: string): Promise<DefinitionDoc[]> {
     return this.deps.definitions.list({ packageId });
   }
+}
+
+/** Every `camunda:formKey` in the diagram (attribute values, XML-unescaped). */
+export function formKeysOf(xml: string): string[] {
+  const keys = new Set<string>();
+  for (const m of xml.matchAll(/\s[\w-]+:formKey\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    keys.add((m[1] ?? m[2]).replace(/&amp;/g, '&').trim());
+  }
+  return [...keys];
+}
+
+function samePins(a: Record<string, number> | undefined, b: Record<string, number>): boolean {
+  const ak = Object.keys(a ?? {});
+  return ak.length === Object.keys(b).length && ak.every((k) => a![k] === b[k]);
 }

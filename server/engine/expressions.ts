@@ -23,7 +23,26 @@ const Flow = SequenceFlow as unknown as new (flowDef: unknown, context: unknown)
 
 type Callback = (err: Error | null, result?: boolean) => unknown;
 
+/** Flows already discarded during the current command (one runtime per command). */
+const discardedFlows = new WeakMap<object, Set<string>>();
+
 export class FeelSequenceFlow extends Flow {
+  /**
+   * Dead-path elimination once per flow per command. bpmn-elements sends a discard down every
+   * flow a gateway did not take and on along every path behind it, separately for each path
+   * (until the path loops back on itself): on a diagram with a few merges and loops that is
+   * thousands of redundant discards and a second per command. Each target needs a flow's
+   * discard once — a parallel join counts each incoming flow once anyway — so repeats stop here.
+   */
+  discard(content?: unknown): unknown {
+    const rt = runtimeOf(this.environment) as object;
+    let seen = discardedFlows.get(rt);
+    if (!seen) discardedFlows.set(rt, (seen = new Set()));
+    if (seen.has(this.id)) return undefined;
+    seen.add(this.id);
+    return (Flow.prototype as unknown as { discard(c?: unknown): unknown }).discard.call(this, content);
+  }
+
   getCondition(): { type: string; execute(message: unknown, callback?: Callback): unknown } | null {
     const ce = this.behaviour.conditionExpression;
     if (!ce) return null;

@@ -106,7 +106,7 @@ interface ActivityLike {
   broker: { publish(exchange: string, routingKey: string, content: unknown): void };
 }
 interface RunMessage {
-  fields: { redelivered?: boolean };
+  fields: { redelivered?: boolean; routingKey?: string };
   content: { duban?: TaskRecord; executionId?: string };
 }
 
@@ -115,7 +115,9 @@ export function taskExtension(activity: ActivityLike) {
   if (activity.type !== 'bpmn:UserTask') return undefined;
   return {
     activate(message: RunMessage) {
-      if (message.fields.redelivered || message.content.duban) return;
+      // bpmn-elements also activates extensions on `run.discard` (a token discarded down a branch
+      // a gateway did not take): that task never opens, so nothing is resolved for it.
+      if (message.fields.redelivered || message.content.duban || message.fields.routingKey === 'run.discard') return;
       const rt = runtimeOf(activity.environment);
       const meta = readTaskMeta(activity.behaviour);
       const record: TaskRecord = {

@@ -6,6 +6,7 @@ import express, { type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
 import { apiNotFound, errorHandler } from './errors';
+import { clientCsp } from './csp';
 import { openApiDocument } from './openapi';
 
 export interface AppParts {
@@ -20,6 +21,7 @@ export interface AppParts {
 /** The SPA: hashed assets cached for a year, index.html never cached, history fallback. */
 function serveClient(app: express.Express, dir: string): void {
   if (!existsSync(path.join(dir, 'index.html'))) return;
+  app.use(clientCsp);
   app.use(
     '/assets',
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),

@@ -1,6 +1,6 @@
 // The package capability, assembled from what the platform passes in (STYLE.md 7).
 import type { Connection } from 'mongoose';
-import type { Router } from 'express';
+import { Router } from 'express';
 import type { Clock } from '../clock';
 import type { DefinitionsService } from '../definitions/definitions.service';
 import type { Guards } from '../http/actor';
@@ -11,6 +11,7 @@ import { installShipped, type ShippedSummary } from './installShipped';
 import { PACKAGES_API_PATHS } from './packages.openapi';
 import { PackagesRepository } from './packages.repository';
 import { packagesRoutes } from './packages.routes';
+import { packageValidateRoutes } from './validate.routes';
 import { PackagesService } from './packages.service';
 import type { FormsPort } from './validatePackage';
 
@@ -36,7 +37,7 @@ export function createPackages(opts: PackagesOptions): Packages {
   extendApi(PACKAGES_API_PATHS);
   return {
     service,
-    routes: (guards) => packagesRoutes(service, guards),
+    routes: (guards) => Router().use(packagesRoutes(service, guards), packageValidateRoutes(deps, guards)),
     async installShipped(rootDir) {
       try {
         return await installShipped(deps, service, rootDir);

@@ -24,6 +24,8 @@ export function unknownFiles(files: PackageFiles, dirs: string[]): PackageProble
   }
   for (const path of files.keys()) {
     if (path === 'manifest.json' || path === 'articles.json' || DIAGRAM_PATH.test(path) || FORM_PATH.test(path)) continue;
+    // Notes for people (README.md, TRACE.md) may travel with a package; the platform ignores them.
+    if (/^[A-Za-z0-9_-]+\.md$/.test(path)) continue;
     out.push({
       file: path,
       code: 'UNKNOWN_FILE',

@@ -25,6 +25,8 @@ import type { Logger } from '../logger';
 import { recomputeDeadlines } from '../cases/recomputeDeadlines';
 import { Scheduler } from '../scheduler/scheduler';
 import { tasksRoutes } from '../tasks/tasks.routes';
+import { statsRoutes } from '../stats';
+import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
 import { FormsRepository, FormsService, formsRoutes } from '../forms';
@@ -143,6 +145,7 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
       clockRoutes(clock, () => scheduler.fireDue(), guards),
+      statsRoutes(connection, guards, () => clock.now()), definitionXmlRoutes(definitions, guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });

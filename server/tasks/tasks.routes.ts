@@ -40,7 +40,8 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
     if (!doc || !(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
     const task = doc.openTasks.find((t) => t.id === req.params.id);
     if (!task) throw notFound('该任务已办结');
-    res.json({ task: presentTask(task, doc), mayComplete: guards.matchesAssignment(actor, task.assignment) });
+    const { form, prefill } = await service.formView(doc, task);
+    res.json({ task: presentTask(task, doc), form, prefill, mayComplete: guards.matchesAssignment(actor, task.assignment) });
   });
 
   r.post('/tasks/:id/complete', guards.requireUser, async (req, res) => {

@@ -7,6 +7,8 @@ import { recordRun } from '../cases/runChanges';
 import { run, TaskNotOpenError } from '../engine';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
+import type { SubmissionsRepository } from './submissions.repository';
+import { checkSubmission, formOf, prefillOf, type TaskFormDeps } from './taskForm';
 
 export interface CompleteResult {
   case: CaseDoc;
@@ -18,7 +20,19 @@ export class TasksService {
     private readonly deps: CasesDeps,
     /** Fires a case's due timers first: a deadline that has passed wins over a late answer. */
     private readonly fireDueOf: (caseId: CaseDoc['_id']) => Promise<number> = async () => 0,
+    /** Forms, attachments, submissions. Without it, data goes to the engine unchecked (engine-only tests). */
+    private readonly forms?: TaskFormDeps & { submissions?: SubmissionsRepository; warn?: (err: unknown, msg: string) => void },
   ) {}
+
+  /** The task's pinned form and the case data it shows read-only (GET /api/tasks/:id). */
+  async formView(doc: CaseDoc, task: OpenTask) {
+    const form = this.forms ? await formOf(this.forms, this.deps.definitions, doc, task) : null;
+    if (!form || !this.forms) return { form: null, prefill: {} };
+    return {
+      form: { key: form.key, revision: form.revision, schema: form.schema },
+      prefill: await prefillOf(this.forms, form, doc, task),
+    };
+  }
 
   /** The open task and its case, or 404 / 409 (already completed). */
   async findOpen(taskId: string): Promise<{ doc: CaseDoc; task: OpenTask }> {
@@ -42,6 +56,10 @@ export class TasksService {
     }
     const definition = await this.deps.definitions.get(doc.definition.key, doc.definition.version);
     if (!definition) throw conflict('案件所用流程版本已不存在');
+    // The engine sees only the cleaned data: unknown keys dropped, hidden fields cleared,
+    // calculated values recomputed, prefilled case data never taken from the client.
+    const checked = this.forms ? await checkSubmission(this.forms, this.deps.definitions, doc, task, data) : null;
+    if (checked) data = checked.data;
     const now = this.deps.clock.now();
     const result = await run({
       source: definition.xml,
@@ -58,6 +76,13 @@ export class TasksService {
     const record = recordRun(doc, result, now, actor.username);
     const ok = await this.deps.cases.commit(doc._id, doc.version, record.changes, record.history);
     if (!ok) throw conflict('案件已被他人更新，请刷新后重试');
+    if (checked && this.forms?.submissions) {
+      // The case is already committed; a failed write here is logged, not turned into a failed
+      // completion (a retry would only meet 409): the submission can be rebuilt from the case.
+      await this.forms.submissions
+        .record({ caseId: doc._id, taskId, element: task.elementId, form: checked.form, data, by: actor.username, at: now })
+        .catch((err) => this.forms?.warn?.(err, 'submission not recorded'));
+    }
     const after = await this.deps.cases.findById(String(doc._id));
     return { case: after!, task };
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadConfig } from '../../server/config';
 import type { Actor } from '../../server/http/actor';
 import { createLogger } from '../../server/logger';
-import { createPlatform, type Platform } from '../../server/platform/createPlatform';
+import { createPlatform, SHIPPED_FORMS_DIR, type Platform } from '../../server/platform/createPlatform';
 
 export interface Row {
   benchmark: string;
@@ -45,12 +45,10 @@ export function stats(samples: number[], wallMs: number): Lat {
 }
 export const latNote = (l: Lat) => `p50 ${fmt(l.p50)} ms, p95 ${fmt(l.p95)} ms (n=${l.n})`;
 
-/** Runs `n` calls of `fn`, `concurrency` at a time; each call's latency is recorded. */
-export async function timed(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<Lat> {
-  const samples: number[] = [];
+/** Runs `n` calls of `fn`, `concurrency` at a time, pushing each call's latency to `samples`. */
+async function pool(n: number, concurrency: number, fn: (i: number) => Promise<unknown>, samples: number[]): Promise<void> {
   let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
+  await Promise.all(Array.from({ length: Math.min(n, concurrency) }, async () => {
     while (next < n) {
       const i = next++;
       const t = performance.now();
@@ -58,7 +56,41 @@ export async function timed(n: number, concurrency: number, fn: (i: number) => P
       samples.push(performance.now() - t);
     }
   }));
+}
+
+export async function timed(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<Lat> {
+  const samples: number[] = [];
+  const t0 = performance.now();
+  await pool(n, concurrency, fn, samples);
   return stats(samples, performance.now() - t0);
+}
+
+export interface Op {
+  n: number;
+  fn: (i: number) => Promise<unknown>;
+  concurrency?: number;
+}
+
+/**
+ * Runs the ops in alternating rounds (a slice of each per round), so that a figure and its
+ * baseline see the same machine load even when other work shares the cores.
+ */
+export async function interleaved<K extends string>(rounds: number, ops: Record<K, Op>): Promise<Record<K, Lat>> {
+  const keys = Object.keys(ops) as K[];
+  const acc = new Map(keys.map((k) => [k, { samples: [] as number[], wall: 0, done: 0 }]));
+  for (let r = 1; r <= rounds; r++) {
+    for (const k of keys) {
+      const op = ops[k];
+      const a = acc.get(k)!;
+      const upto = Math.round((op.n * r) / rounds);
+      const from = a.done;
+      const t0 = performance.now();
+      await pool(upto - from, op.concurrency ?? 1, (j) => op.fn(from + j), a.samples);
+      a.wall += performance.now() - t0;
+      a.done = upto;
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, stats(acc.get(k)!.samples, acc.get(k)!.wall)])) as Record<K, Lat>;
 }
 
 /** heapUsed and RSS in MB after full collections (run.ts makes sure gc is exposed). */
@@ -92,6 +124,7 @@ export async function benchPlatform(mongodbUri?: string): Promise<BenchPlatform>
   });
   const platform = await createPlatform(config, createLogger('silent'), {
     schedulerPollMs: false, seed: true, auth: { hashParams: { memoryCost: 256, timeCost: 1, parallelism: 1 } },
+    formsDirs: [SHIPPED_FORMS_DIR, path.join(import.meta.dirname, 'fixtures', 'forms')], // test/report, test/urge, test/review
   });
   await platform.services.definitions.deploy('bench', await fixture('report-supervision.bpmn'), ACTOR);
   await platform.clock.set(T0);

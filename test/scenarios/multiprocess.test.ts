@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedMongo } from '../../server/embedded-mongo';
 import { signIn, startChildPlatform, type ChildPlatform } from '../helpers/childPlatform';
-import { bj, fixture } from './helpers';
+import { bj, fixture, saveFixtureForms } from './helpers';
 
 const PASSWORD = 'multi-process-2026';
 const CASES = 30;
@@ -43,6 +43,7 @@ describe('three processes, one database', () => {
   it('every due timer fires exactly once', async () => {
     const [a, b, c] = platforms;
     const admin = await signIn(a.url, 'admin', PASSWORD);
+    await saveFixtureForms(admin); // main.ts seeds only the shipped forms
     expect((await admin.post('/api/definitions', { packageId: 'test', xml: fixture('report-supervision.bpmn') })).status).toBe(201);
     expect((await admin.post('/api/clock', { set: bj('2026-09-28 15:30') })).status).toBe(200);
     const starters = await Promise.all([a, b, c].map((p) => signIn(p.url, 'hi-gy-chengban', PASSWORD)));

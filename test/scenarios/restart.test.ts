@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startChildPlatform } from '../helpers/childPlatform';
-import { bj, fixture } from './helpers';
+import { bj, fixture, saveFixtureForms } from './helpers';
 
 const PASSWORD = 'restart-test-2026';
 let dataDir: string;
@@ -22,6 +22,7 @@ describe('restart between steps', () => {
   it('a case started before a kill -9 has its deadline fire after the restart', async () => {
     const first = await startChildPlatform(env());
     const admin = await signIn(first.url, 'admin', PASSWORD);
+    await saveFixtureForms(admin); // main.ts seeds only the shipped forms
     expect((await admin.post('/api/definitions', { packageId: 'test', xml: fixture('report-supervision.bpmn') })).status).toBe(201);
     expect((await admin.post('/api/clock', { set: bj('2026-09-28 15:30') })).status).toBe(200);
     const starter = await signIn(first.url, 'hi-gy-chengban', PASSWORD);

@@ -1,0 +1,41 @@
+// One history entry (全程留痕) as a Chinese sentence.
+import type { HistoryEntry } from '../api/cases';
+import { formatDue } from '../i18n/format';
+import { historyLabel } from '../i18n/labels';
+
+export function historyText(h: HistoryEntry, names: Map<string, string>): string {
+  const d = (h.data ?? {}) as Record<string, unknown>;
+  const name = (id: unknown) => (typeof id === 'string' ? `「${names.get(id) ?? (d.name as string) ?? id}」` : '');
+  const el = name(h.element);
+  switch (h.type) {
+    case 'caseStarted':
+      return '立案督办';
+    case 'started':
+      return '流程开始';
+    case 'taskOpened':
+      return `开启${el}${d.dueAt ? `，办理期限至 ${formatDue(d.dueAt as string)}` : ''}`;
+    case 'taskCompleted':
+      return `办结${el}`;
+    case 'taskCancelled':
+      return `${el}被撤销（期限届满或流程转向）`;
+    case 'timerArmed':
+      return `${el}开始计算，届满于 ${formatDue(d.dueAt as string)}`;
+    case 'timerFired':
+      return `${el}期限届满`;
+    case 'timerCancelled':
+      return `${el}期限解除`;
+    case 'timerRescheduled':
+    case 'taskDueChanged':
+      return `${el}期限重算：${formatDue(d.from as string)} → ${formatDue(d.to as string)}${d.rule ? `（${d.rule}）` : ''}`;
+    case 'gatewayTaken':
+      return `${el}判断，流向${name(d.target)}`;
+    case 'eventReached':
+      return `到达${el}${d.basis ? `（${d.basis}）` : ''}`;
+    case 'ended':
+      return '流程结束';
+    default:
+      return `${historyLabel(h.type)}${el}`;
+  }
+}
+
+export const actorName = (actor: string) => (actor === 'system' ? '系统' : actor);

@@ -1,0 +1,178 @@
+// /api/packages, /api/definitions/:key/migrate, /api/deadline, /api/forms (docs/PACKAGES.md,
+// server/http/openapi.ts). The zip upload goes through XMLHttpRequest for its upload progress.
+import { ApiError, csrfHeader, http, query } from '../../../api/http';
+import type { Articles, FormSchema, Manifest, PackageProblem, Parameter } from '../workspace/types';
+
+export interface PackageVersion {
+  id: string;
+  version: number;
+  status: 'draft' | 'publishing' | 'published' | 'replaced' | 'superseded';
+  edition: string;
+  province: string;
+  title: string;
+  source: string;
+  createdAt: string;
+  createdBy: string;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  publishError?: string;
+  deployed: { key: string; version: number }[];
+  formRevisions: { key: string; revision: number }[];
+  change?: { parameter: string; from: string; to: string; fromVersion: number };
+}
+
+export interface PackageSummary {
+  id: string;
+  province: string;
+  title: string;
+  regulation: Manifest['regulation'] | null;
+  status: PackageVersion['status'];
+  live: PackageVersion | null;
+  latest: PackageVersion;
+  versions: number;
+}
+
+export interface PackageDetail extends PackageVersion {
+  manifest: Manifest;
+  regulation: Manifest['regulation'];
+  processes: Manifest['processes'];
+  forms: string[];
+  parameters: Parameter[];
+  articles: Articles;
+  files: string[];
+  versions: PackageVersion[];
+}
+
+export interface ImportResult {
+  package: PackageVersion;
+  unchanged: boolean;
+  problems: PackageProblem[];
+  warnings: PackageProblem[];
+}
+
+export interface DueChange {
+  element: string;
+  kind: 'task' | 'timer';
+  before: string | null;
+  after: string | null;
+}
+
+export interface CaseMigration {
+  caseId: string;
+  caseNo: string;
+  status: 'migrated' | 'would-migrate' | 'refused' | 'conflict';
+  changes: DueChange[];
+  problems: { element?: string; message: string }[];
+  /** In a parameter change's dry run: the version the case runs on now. */
+  fromVersion?: number;
+}
+
+export interface MigrationResult {
+  key: string;
+  fromVersion?: number;
+  /** A parameter change's dry run covers every older version still running. */
+  fromVersions?: number[];
+  toVersion: number;
+  dryRun: boolean;
+  cases: CaseMigration[];
+  counts: Record<string, number>;
+}
+
+export interface ParameterChange {
+  unchanged: boolean;
+  version?: number;
+  parameter: Parameter & { previous?: string };
+  definition?: { key: string; fromVersion: number | null; toVersion: number };
+  migration?: MigrationResult | null;
+}
+
+export interface DeadlineAnswer {
+  due: string;
+  lastDay?: string;
+  provisional: boolean;
+  provisionalYears?: number[];
+  rule: string;
+}
+
+const enc = encodeURIComponent;
+
+export const packagesApi = {
+  list: () => http.get<{ packages: PackageSummary[] }>('/api/packages').then((r) => r.packages),
+  get: (id: string, version?: number) =>
+    http.get<{ package: PackageDetail }>(`/api/packages/${enc(id)}${query({ version })}`).then((r) => r.package),
+  exportUrl: (id: string, version?: number) => `/api/packages/${enc(id)}/export${query({ version })}`,
+  async exportZip(id: string, version?: number): Promise<ArrayBuffer> {
+    const res = await fetch(this.exportUrl(id, version), { credentials: 'same-origin' });
+    if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, `导出失败（${res.status}）`);
+    return res.arrayBuffer();
+  },
+  publish: (id: string, version?: number) =>
+    http.post<{ package: PackageDetail }>(`/api/packages/${enc(id)}/publish`, version ? { version } : {}).then((r) => r.package),
+  changeParameter: (id: string, paramId: string, value: string) =>
+    http.put<ParameterChange>(`/api/packages/${enc(id)}/parameters/${enc(paramId)}`, { value }),
+  article: (id: string, no: string, document?: string) =>
+    http.get<{ document: { id: string; title: string }; no: string; text: string }>(`/api/packages/${enc(id)}/articles/${enc(no)}${query({ document })}`),
+  migrate: (key: string, fromVersion: number, toVersion: number, dryRun: boolean) =>
+    http.post<MigrationResult>(`/api/definitions/${enc(key)}/migrate`, { fromVersion, toVersion, dryRun }),
+  deadline: (notation: string, from?: string) => http.get<DeadlineAnswer>(`/api/deadline${query({ notation, from })}`),
+};
+
+/** POST /api/packages with upload progress (0–1). 422: ApiError whose details are the problems. */
+export function importPackage(zip: Blob, onProgress?: (fraction: number) => void): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/packages');
+    xhr.setRequestHeader('Content-Type', 'application/zip');
+    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'));
+    xhr.onload = () => {
+      let body: { error?: { code?: string; message?: string; details?: PackageProblem[] } } & Partial<ImportResult> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress?.(1);
+        resolve(body as ImportResult);
+        return;
+      }
+      const e = body.error;
+      reject(new ApiError(xhr.status, e?.code ?? `http_${xhr.status}`, e?.message ?? `导入失败（${xhr.status}）`, e?.details ?? []));
+    };
+    xhr.send(zip);
+  });
+}
+
+/**
+ * POST /api/packages/validate: the import's checks, nothing written. null when the platform
+ * does not offer it (an older server): the import itself then reports the problems.
+ */
+export async function validatePackageZip(zip: Blob): Promise<{ problems: PackageProblem[]; warnings: PackageProblem[] } | null> {
+  try {
+    return await http.post<{ problems: PackageProblem[]; warnings: PackageProblem[] }>('/api/packages/validate', zip);
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 405)) return null;
+    throw err;
+  }
+}
+
+export interface FormRevision {
+  key: string;
+  revision: number;
+  title?: string;
+  schema: FormSchema;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A form key has a slash: sent as two path segments (server/forms/forms.routes.ts). */
+const formPath = (key: string) => key.split('/').map(enc).join('/');
+
+export const formsApi = {
+  latest: (key: string) => http.get<{ form: FormRevision }>(`/api/forms/${formPath(key)}`).then((r) => r.form),
+  saveRevision: (key: string, schema: FormSchema) =>
+    http.post<{ key: string; revision: number; unchanged: boolean }>(`/api/forms/${formPath(key)}/revisions`, { schema }),
+};

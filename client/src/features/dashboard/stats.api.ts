@@ -1,0 +1,13 @@
+// GET /api/stats/overview (server/stats/README.md says what each figure counts).
+import { http } from '../../api/http';
+
+export interface StatsOverview {
+  now: string;
+  weekEnd: string;
+  totals: { open: number; dueThisWeek: number; overdue: number; onTime: number; late: number; notices: number };
+  load: { court: string; open: number; dueThisWeek: number; overdue: number }[];
+  timeliness: { court: string; onTime: number; late: number }[];
+  notices: { court: string; year: number; count: number }[];
+}
+
+export const statsOverview = () => http.get<StatsOverview>('/api/stats/overview');

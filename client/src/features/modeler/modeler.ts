@@ -1,0 +1,163 @@
+// The one place bpmn-js is assembled (STYLE.md: bpmn-js wrapped once). Everything the platform
+// adds is a bpmn-js module: Chinese translate, the Duban properties groups, the lint rules that
+// mirror the server's refusals, token simulation. Pages use only the `DubanModeler` below.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import lintModule from 'bpmn-js-bpmnlint';
+import {
+  BpmnPropertiesPanelModule,
+  BpmnPropertiesProviderModule,
+  CamundaPlatformPropertiesProviderModule,
+} from 'bpmn-js-properties-panel';
+import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
+import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
+import './modeler.css';
+import type { DubanModelerConfig } from './config';
+import { ChineseTranslateModule, localizeTitles } from './i18n';
+import { lintConfig } from './lint';
+import DubanPropertiesModule from './properties';
+import { localizeSimulation, TokenSimulationModule } from './simulation';
+import SupportedElementsModule from './supported';
+
+export type { DubanModelerConfig } from './config';
+
+export interface ServerProblem {
+  element?: string;
+  message: string;
+}
+
+export interface LintIssue {
+  element: string;
+  message: string;
+}
+
+export class DubanModeler {
+  private readonly modeler: any;
+  private readonly serverProblems = new Map<string, string[]>();
+  private readonly stopLocalizing: () => void;
+
+  constructor(opts: { container: HTMLElement; properties: HTMLElement; config: DubanModelerConfig }) {
+    const { config } = opts;
+    const lint = lintConfig({
+      forms: () => config.forms().map((f) => f.key),
+      articles: () => config.articles(),
+      serverProblems: this.serverProblems,
+    });
+    this.modeler = new (BpmnModeler as any)({
+      container: opts.container,
+      propertiesPanel: { parent: opts.properties },
+      linting: { bpmnlint: lint, active: true },
+      duban: config,
+      additionalModules: [
+        ChineseTranslateModule,
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        CamundaPlatformPropertiesProviderModule,
+        CamundaBehaviorsModule,
+        DubanPropertiesModule,
+        SupportedElementsModule,
+        lintModule,
+        TokenSimulationModule,
+      ],
+      moddleExtensions: { camunda: camundaModdle },
+    });
+    const stopSimulation = localizeSimulation(opts.container);
+    const stopTitles = localizeTitles(opts.properties);
+    this.stopLocalizing = () => {
+      stopSimulation();
+      stopTitles();
+    };
+    // The server's answer was about the diagram as it was: an element changed since loses it
+    // (before the linter re-runs on the same event).
+    this.get('eventBus').on('elements.changed', 2000, (e: { elements: { id: string }[] }) => {
+      for (const el of e.elements) this.serverProblems.delete(el.id);
+      const registry = this.get('elementRegistry');
+      for (const id of [...this.serverProblems.keys()]) if (!registry.get(id)) this.serverProblems.delete(id); // renamed, deleted
+    });
+  }
+
+  get<T = any>(service: string): T {
+    return this.modeler.get(service);
+  }
+
+  async open(xml: string): Promise<string[]> {
+    const { warnings } = await this.modeler.importXML(xml);
+    this.get('canvas').zoom('fit-viewport', 'auto');
+    // The properties panel (preact) subscribes to selection changes in an effect that runs
+    // after the next frame: a selection made before it would not reach the panel.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return (warnings ?? []).map((w: Error) => w.message);
+  }
+
+  async xml(): Promise<string> {
+    const { xml } = await this.modeler.saveXML({ format: true });
+    return xml;
+  }
+
+  /** Called after every command (and its undo/redo). */
+  onChange(fn: () => void): void {
+    this.get('eventBus').on('commandStack.changed', fn);
+  }
+
+  undo = () => this.get('commandStack').undo();
+  redo = () => this.get('commandStack').redo();
+  canUndo = () => this.get('commandStack').canUndo();
+  canRedo = () => this.get('commandStack').canRedo();
+
+  /** Token simulation on/off (bpmn-js-token-simulation). */
+  toggleSimulation(active?: boolean): boolean {
+    const toggle = this.get('toggleMode');
+    toggle.toggleMode(active);
+    return toggle._active;
+  }
+
+  /** The lint issues now shown on the diagram. */
+  async lint(): Promise<LintIssue[]> {
+    const results = (await this.get('linting').lint()) as Record<string, { id: string; message: string }[]>;
+    return Object.values(results).flat().map((r) => ({ element: r.id, message: r.message }));
+  }
+
+  /** Shows the server's problems on their elements (with the local lint) and refreshes. */
+  setServerProblems(problems: ServerProblem[]): void {
+    this.serverProblems.clear();
+    for (const p of problems) {
+      if (!p.element) continue;
+      const list = this.serverProblems.get(p.element) ?? [];
+      list.push(p.message.replace(/^[^：]*\.bpmn：/, ''));
+      this.serverProblems.set(p.element, list);
+    }
+    const linting = this.get('linting');
+    linting.toggle(true);
+    linting.update();
+  }
+
+  /** Elements that still carry a problem from the server's last answer. */
+  serverProblemElements(): Set<string> {
+    return new Set(this.serverProblems.keys());
+  }
+
+  /** Selects an element and scrolls it into view (a problem list's link). */
+  focus(elementId: string): boolean {
+    const el = this.get('elementRegistry').get(elementId);
+    if (!el) return false;
+    this.get('selection').select(el);
+    this.get('canvas').scrollToElement(el);
+    return true;
+  }
+
+  /** Re-renders the properties panel (e.g. after courts or forms loaded). */
+  refreshPanel(): void {
+    this.get('eventBus').fire('propertiesPanel.providersChanged');
+  }
+
+  destroy(): void {
+    this.stopLocalizing();
+    this.modeler.destroy();
+  }
+}

@@ -1,0 +1,33 @@
+// A task with its form and its case (summary, element names, history) for the task page.
+import { ref, shallowRef } from 'vue';
+import { getCase, type CaseDetail } from '../../api/cases';
+import { syncPlatformClock } from '../../api/clock';
+import { loadCourts } from '../../api/courts';
+import { elementNames } from '../../api/definitions';
+import { getTask, type TaskDetail } from '../../api/tasks';
+
+export function useTask() {
+  const detail = shallowRef<TaskDetail | null>(null);
+  const kase = shallowRef<CaseDetail | null>(null);
+  const names = shallowRef(new Map<string, string>());
+  const loading = ref(true);
+  const error = ref<unknown>(null);
+
+  async function load(id: string) {
+    loading.value = true;
+    error.value = null;
+    try {
+      void loadCourts().catch(() => undefined);
+      void syncPlatformClock();
+      detail.value = await getTask(id);
+      kase.value = await getCase(detail.value.task.case.id);
+      const def = kase.value.case.definition;
+      names.value = await elementNames(def.key, def.version).catch(() => new Map());
+    } catch (err) {
+      error.value = err;
+    } finally {
+      loading.value = false;
+    }
+  }
+  return { detail, kase, names, loading, error, load };
+}

@@ -1,0 +1,28 @@
+// Chinese names of the values the API sends in English.
+export const CASE_STATUS: Record<string, string> = { running: '办理中', completed: '已办结', failed: '异常' };
+
+export const HISTORY_TYPE: Record<string, string> = {
+  caseStarted: '立案督办',
+  started: '流程开始',
+  taskOpened: '任务开启',
+  taskCompleted: '任务办结',
+  taskCancelled: '任务撤销',
+  timerArmed: '期限起算',
+  timerFired: '期限届满',
+  timerCancelled: '期限解除',
+  timerRescheduled: '期限重算',
+  taskDueChanged: '办理期限变更',
+  deadlineChanged: '期限变更',
+  gatewayTaken: '流转判断',
+  eventReached: '到达节点',
+  ended: '流程结束',
+  migrated: '迁移至新版本',
+};
+
+export const TIMER_KIND: Record<string, string> = {
+  interrupting: '届满改变流程',
+  'non-interrupting': '届满预警或催办',
+  intermediate: '等待期限',
+};
+
+export const historyLabel = (type: string) => HISTORY_TYPE[type] ?? type;

@@ -1,0 +1,69 @@
+// Prefill: a component can show case data read-only. The convention (server/forms/README.md):
+//   { "key": "caseNo", "type": "textfield", "disabled": true,
+//     "properties": { "prefill": "subject.enforcementCaseNo" } }
+// GET /api/tasks/:id fills these values; on submit they are never taken from the client: the
+// server's own values stand in during validation (so `required` and conditions see them) and
+// are dropped from the stored data (the case already holds them).
+import { walk, type Component } from './components';
+
+const SOURCE =
+  /^(caseNo|supervisingCourt|supervisedCourt|task\.(dueAt|name|openedAt|basis)|(subject|variables)\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)$/;
+
+export const isPrefillSource = (s: unknown): s is string => typeof s === 'string' && SOURCE.test(s);
+
+export const prefillSourceOf = (c: Component): string | undefined => {
+  const p = c.properties?.prefill;
+  return typeof p === 'string' && p ? p : undefined;
+};
+
+/** {component key: source} for every prefilled component of a schema. */
+export function prefillFields(schema: { components?: unknown }): Map<string, string> {
+  const out = new Map<string, string>();
+  walk(schema, ({ component }) => {
+    const source = prefillSourceOf(component);
+    if (source && component.key) out.set(component.key, source);
+  });
+  return out;
+}
+
+export interface PrefillCase {
+  caseNo?: string;
+  supervisingCourt?: string;
+  supervisedCourt?: string;
+  subject?: Record<string, unknown> | null;
+  variables?: Record<string, unknown>;
+}
+export interface PrefillTask {
+  name?: string;
+  dueAt?: Date | string | null;
+  openedAt?: Date | string | null;
+  basis?: string;
+}
+
+/** The values to show: {component key: value}; unknown or empty sources are left out. */
+export async function resolvePrefill(
+  schema: { components?: unknown },
+  c: PrefillCase,
+  task: PrefillTask,
+  courtName: (code: string) => Promise<string | undefined> = async () => undefined,
+): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, source] of prefillFields(schema)) {
+    const value = await valueOf(source, c, task, courtName);
+    if (value !== undefined && value !== null) out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+async function valueOf(source: string, c: PrefillCase, task: PrefillTask, courtName: (code: string) => Promise<string | undefined>) {
+  if (source === 'caseNo') return c.caseNo;
+  if (source === 'supervisingCourt' || source === 'supervisedCourt') {
+    const code = c[source];
+    return code ? ((await courtName(code)) ?? code) : undefined;
+  }
+  const [head, ...path] = source.split('.');
+  if (head === 'task') return task[path[0] as keyof PrefillTask];
+  let v: unknown = head === 'subject' ? c.subject : c.variables;
+  for (const p of path) v = v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<string, unknown>)[p] : undefined;
+  return v;
+}

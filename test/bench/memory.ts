@@ -1,0 +1,86 @@
+// Resident memory with many open cases: the platform must hold no engine (nor anything else)
+// per case. The embedded store runs in a child process (storeChild.ts) so that the platform
+// process's heap and RSS are the platform's alone; the store's own RSS is reported beside them.
+// Open cases: a few hundred started through the service, the rest cloned straight into the
+// collection (runtime.ts cloneCases). At each size a probe starts and completes a few cases.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import type { CaseDoc } from '../../server/cases/case.model';
+import { cloneCases } from './runtime';
+import { ACTOR, SCALE, START_INPUT, benchPlatform, fmt, memoryMb, round, scaled, timed, type Row } from './lib';
+
+function ask<T>(child: ChildProcess, message: string, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: Record<string, T>) => {
+      if (m && key in m) {
+        child.off('message', on);
+        resolve(m[key]);
+      }
+    };
+    child.on('message', on);
+    if (message) child.send(message);
+  });
+}
+
+export async function benchMemory(rows: Row[], log: (s: string) => void): Promise<void> {
+  const child = fork(path.join(import.meta.dirname, 'storeChild.ts'), [], {
+    execArgv: ['--import', 'tsx', '--max-old-space-size=12288'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await ask<number>(child, '', 'port');
+  const { platform, close } = await benchPlatform(`mongodb://127.0.0.1:${port}/duban`);
+  try {
+    const { cases, tasks } = platform.services;
+    const collection = platform.db.connection.collection('cases');
+    const start = () => cases.start(START_INPUT, ACTOR);
+    const templates: CaseDoc[] = [];
+    for (let i = 0; i < scaled(300, 50); i++) templates.push(await start());
+    const P = 20;
+    const probe = async () => {
+      const fresh: CaseDoc[] = [];
+      const s = await timed(P, 1, async () => fresh.push(await start()));
+      const c = await timed(P, 1, (i) => tasks.complete(fresh[i].openTasks[0].id, { result: '已执结' }, ACTOR));
+      return { s, c };
+    };
+    await probe(); // warm-up
+    await probe();
+    const levels = [0, 10_000, 25_000, 50_000].map((n) => Math.round(n * SCALE));
+    const seen: { open: number; heap: number; rss: number; store: number; startMs: number; completeMs: number }[] = [];
+    for (const level of levels) {
+      const open = await collection.countDocuments({ status: 'running' });
+      if (level > open) {
+        log(`memory: cloning to ${fmt(level)} open cases`);
+        await cloneCases(platform.db.connection, templates, level - open);
+      }
+      const { s, c } = await probe();
+      const m = memoryMb();
+      const store = (await ask<number>(child, 'mem', 'rss')) / 2 ** 20;
+      seen.push({ open: await collection.countDocuments({ status: 'running' }), ...m, store, startMs: s.p50, completeMs: c.p50 });
+    }
+    // The lookup tasks.complete() starts with (CasesRepository.findByTask).
+    const taskId = templates[0].openTasks[0].id;
+    const lookup = JSON.stringify(await collection.find({ $or: [{ 'openTasks.id': taskId }, { 'history.data.taskId': taskId }] })
+      .limit(1).explain('queryPlanner'));
+    const lookupPlan = /IXSCAN/.test(lookup) ? 'IXSCAN' : /COLLSCAN/.test(lookup) ? 'COLLSCAN' : '?';
+    const first = seen[0];
+    const last = seen[seen.length - 1];
+    const slope = ((last.heap - first.heap) / Math.max(1, last.open - first.open)) * 10_000;
+    const rssSlope = ((last.rss - first.rss) / Math.max(1, last.open - first.open)) * 10_000;
+    for (const r of seen) {
+      rows.push({
+        benchmark: `platform process with ${fmt(r.open)} open cases (heapUsed after GC)`, figure: round(r.heap, 1), unit: 'MB',
+        baseline: r === first ? undefined : `${fmt(first.heap)} MB at ${fmt(first.open)} open cases`,
+        note: `RSS ${fmt(r.rss)} MB; store process RSS ${fmt(r.store)} MB; at this size start p50 ${fmt(r.startMs)} ms, completion p50 ${fmt(r.completeMs)} ms (task lookup ${lookupPlan})`,
+      });
+    }
+    rows.push({
+      benchmark: `platform memory growth per 10,000 open cases (${fmt(first.open)} → ${fmt(last.open)})`, figure: round(slope, 2), unit: 'MB heap',
+      target: 'flat (< 2 MB per 10k: no engine held)',
+      note: `${slope < 2 ? 'met' : 'MISSED'}; RSS ${round(rssSlope, 1)} MB per 10k; cases beyond the first ${templates.length} are clones inserted directly; store in a child process without journal`,
+    });
+  } finally {
+    await close();
+    child.send('stop');
+    await once(child, 'exit');
+  }
+}
