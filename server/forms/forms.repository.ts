@@ -40,7 +40,6 @@ export class FormsRepository {
 
   /** {key: latest revision} for the keys that have one. */
   async latestRevisions(keys: string[]): Promise<Map<string, number>> {
-    if (!keys.length) return new Map(); // (also: the embedded store's planner fails on `$in: []`)
     const docs = await this.model.find({ key: { $in: keys } }, { key: 1, revision: 1 }).lean<FormMeta[]>().exec();
     const out = new Map<string, number>();
     for (const d of docs) out.set(d.key, Math.max(out.get(d.key) ?? 0, d.revision));

@@ -25,18 +25,19 @@ function choose(ix: Index, preds: Map<string, FieldPred>, filter: Document, sort
   const pfe = ix.spec.partialFilterExpression;
   if (pfe && !impliesPartial(filter, preds, pfe)) return undefined;
   let eqTuples: unknown[][] = [[]];
+  let eq = 0; // leading fields fixed by equality / $in (an empty $in leaves no tuple: nothing matches)
   let range: FieldPred | undefined;
   for (const [i, f] of ix.fields.entries()) {
     const p = preds.get(f);
     if (!p || (i === 0 && ix.spec.sparse && p.nullable)) break; // sparse: null matches unindexed docs
     if (p.points && !(ix.spec.sparse && p.nullable) && eqTuples.length * p.points.length <= MAX_POINTS) {
       eqTuples = eqTuples.flatMap((t) => p.points!.map((v) => [...t, v]));
+      eq++;
       continue;
     }
     if (p.lo || p.hi) range = ix.multikey && p.lo && p.hi ? { lo: p.lo } : p; // multikey: one side only
     break;
   }
-  const eq = eqTuples[0].length;
   const used = eq + (range ? 1 : 0);
   const fit = sortFit(ix, sort, eq, eqTuples.length);
   // A hinted sparse index without predicates returns only indexed documents, as in mongod.

@@ -33,6 +33,13 @@ afterAll(async () => { await s.close(); await rm(dir, { recursive: true, force: 
 const find = (q: Document) => s.find('db', 'cases', q);
 
 describe('store planner', () => {
+  it('answers an empty $in on an indexed field with nothing, from the index', () => {
+    const { docs, plan } = s.find('db', 'cases', { filter: { caseNo: { $in: [] } } });
+    expect(docs).toEqual([]);
+    expect(plan).toMatchObject({ stage: 'IXSCAN', docsExamined: 0 });
+    expect(s.find('db', 'cases', { filter: { court: { $in: [] }, n: 5 } }).docs).toEqual([]);
+  });
+
   it('uses IDHACK for _id equality', () => {
     const { docs, plan } = find({ filter: { _id: 42 } });
     expect(docs.map((d) => d.n)).toEqual([42]);
