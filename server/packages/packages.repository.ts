@@ -61,7 +61,7 @@ export class PackagesRepository {
     return this.model.findOneAndUpdate(
       { packageId, version, $or: [{ status: 'draft' }, { status: 'publishing', publishingAt: { $lt: staleBefore } }] },
       { $set: { status: 'publishing', publishingAt: now }, $unset: { publishError: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<PackageDoc>().exec();
   }
 

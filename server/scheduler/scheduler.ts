@@ -117,21 +117,22 @@ export class Scheduler {
       for (const h of record.history) {
         if (h.type === 'timerFired') h.data = { ...(h.data as object), firedBy: this.owner };
       }
-      // Keep the lease while more timers of this case may be due.
-      const ok = await this.deps.cases.commit(doc._id, doc.version, record.changes, record.history);
+      // When nothing more of this case is due, the same write releases the lease.
+      const last = record.changes.status !== 'running' || !(record.changes.timers ?? []).some((t) => t.dueAt <= now);
+      const ok = await this.deps.cases.commit(
+        doc._id, doc.version, record.changes, record.history, last ? { releaseLeaseOf: this.owner } : {},
+      );
       if (!ok) {
-        // A handler changed the case meanwhile: reload and look again.
+        // A handler changed the case meanwhile (or the lease was lost): reload and look again.
         const fresh = await this.deps.cases.findById(String(doc._id));
         if (!fresh) return fired;
         doc = fresh;
         continue;
       }
       fired++;
-      doc = (await this.deps.cases.findById(String(doc._id)))!;
-      if (doc.status !== 'running') {
-        await this.deps.cases.release(doc._id, this.owner);
-        return fired;
-      }
+      if (last) return fired;
+      // The saved case is the loaded one plus what this write changed: no need to read it back.
+      doc = { ...doc, ...record.changes, history: [...doc.history, ...record.history], version: doc.version + 1 };
     }
   }
 }
