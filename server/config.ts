@@ -1,5 +1,6 @@
 // Configuration comes from the environment only, validated once at start so that a typo in a
 // variable stops the platform with a clear message instead of misbehaving later.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -12,6 +13,8 @@ const schema = z.object({
   DUBAN_SEED_PASSWORD: z.string().min(8, 'DUBAN_SEED_PASSWORD 至少 8 个字符').optional(),
   DUBAN_CLOCK: z.enum(['system', 'manual']).default('system'),
   DUBAN_SCHEDULER_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  // Engine worker threads (server/engine/pool.ts); 0 runs commands in the server thread.
+  DUBAN_ENGINE_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, availableParallelism())),
   DUBAN_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   DUBAN_UPLOAD_TYPES: z.string().regex(/^\s*[a-z]+(\s*,\s*[a-z]+)*\s*$/, '应为逗号分隔的类型，如 pdf,ofd,doc,docx,jpeg,png').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -27,6 +30,7 @@ export type Config = {
   seedPassword?: string;
   clock: 'system' | 'manual';
   schedulerPollMs: number;
+  engineThreads: number;
   /** Attachments: largest accepted file, in bytes, and the accepted types (server/attachments). */
   uploadMaxBytes: number;
   uploadTypes?: string;
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedPassword: e.DUBAN_SEED_PASSWORD,
     clock: e.DUBAN_CLOCK,
     schedulerPollMs: e.DUBAN_SCHEDULER_POLL_MS,
+    engineThreads: e.DUBAN_ENGINE_THREADS,
     uploadMaxBytes: Math.round(e.DUBAN_UPLOAD_MAX_MB * 1024 * 1024),
     uploadTypes: e.DUBAN_UPLOAD_TYPES,
     logLevel: e.LOG_LEVEL,

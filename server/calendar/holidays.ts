@@ -26,6 +26,11 @@ export interface BuiltCalendar extends HolidayCalendar {
   isMakeUpWorkday(date: string): boolean;
   /** The published years, ascending. */
   publishedYears: number[];
+  /**
+   * What it was built from, as JSON (`buildCalendar`'s arguments): how the calendar crosses
+   * into an engine worker thread, where `calendarFromJson` rebuilds it.
+   */
+  readonly json: string;
 }
 
 /**
@@ -59,13 +64,24 @@ export function buildCalendar(
     const year = yearOf(date);
     return !published.has(year) && projection(year).has(date);
   };
+  let json: string | undefined;
   return {
     version,
     isRestDay,
     isPublished: (year) => published.has(year),
     isMakeUpWorkday: (date) => isWeekend(date) && !isRestDay(date),
     publishedYears: [...published].sort((a, b) => a - b),
+    get json() {
+      json ??= JSON.stringify({ entries, publishedYears, version });
+      return json;
+    },
   };
+}
+
+/** The inverse of `BuiltCalendar.json`. */
+export function calendarFromJson(json: string): BuiltCalendar {
+  const { entries, publishedYears, version } = JSON.parse(json) as { entries: HolidayEntry[]; publishedYears: number[]; version: string };
+  return buildCalendar(entries, publishedYears, version);
 }
 
 /** Builds the calendar from stored `holidays` rows; a year is published when any row says so. */

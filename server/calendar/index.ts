@@ -5,7 +5,7 @@ export { DeadlineSyntaxError, parseDeadline, formatDeadline, parsePeriodIso, bas
 export type { FormatOptions } from './notation';
 export { parseChineseNumeral, formatChineseNumeral } from './numerals';
 export {
-  buildCalendar, calendarFromRows, seedHolidays, chineseDaysYears, defaultCalendar, describeYear,
+  buildCalendar, calendarFromRows, calendarFromJson, seedHolidays, chineseDaysYears, defaultCalendar, describeYear,
   CHINESE_DAYS_SOURCE, PROJECTION_SOURCE,
 } from './holidays';
 export type { HolidayEntry, HolidayRow, BuiltCalendar } from './holidays';

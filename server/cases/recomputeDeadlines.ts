@@ -1,7 +1,6 @@
 // When an administrator enters a year's holiday notice, every pending deadline that may touch
 // that year is recomputed from its recorded base, its timer re-armed, and the change written
 // into the case's history (CALENDAR.md R11). Cases are independent: one guarded update each.
-import { run } from '../engine';
 import type { CasesDeps } from './cases.service';
 import { recordRun } from './runChanges';
 
@@ -24,7 +23,7 @@ export async function recomputeDeadlines(deps: CasesDeps, year: number, actor: s
         const definition = await deps.definitions.get(doc.definition.key, doc.definition.version);
         if (!definition) throw new Error('流程版本不存在');
         const now = deps.clock.now();
-        const result = await run({
+        const result = await deps.run({
           source: definition.xml,
           state: doc.engineState ? JSON.parse(doc.engineState) : null,
           variables: doc.variables,

@@ -1,21 +1,23 @@
 // The only code that touches the definitions collection.
 import type { Connection } from 'mongoose';
+import { immutableCache } from '../db/immutableCache';
 import { definitionModel, type DefinitionDoc } from './definition.model';
 
 export type NewDefinition = Omit<DefinitionDoc, '_id' | 'version'>;
 
 export class DefinitionsRepository {
   private readonly model;
+  /** Versions are immutable: read each one once per process (every command needs its XML). */
+  readonly get: (key: string, version: number) => Promise<DefinitionDoc | null>;
   constructor(connection: Connection) {
     this.model = definitionModel(connection);
+    this.get = immutableCache((key, version) => this.model.findOne({ key, version }).lean<DefinitionDoc>().exec());
   }
 
-  latest(key: string): Promise<DefinitionDoc | null> {
-    return this.model.findOne({ key }).sort({ version: -1 }).lean<DefinitionDoc>().exec();
-  }
-
-  get(key: string, version: number): Promise<DefinitionDoc | null> {
-    return this.model.findOne({ key, version }).lean<DefinitionDoc>().exec();
+  /** The newest version: its number from the index, the document from the cache. */
+  async latest(key: string): Promise<DefinitionDoc | null> {
+    const last = await this.model.findOne({ key }, { version: 1 }).sort({ version: -1 }).lean<{ version: number }>().exec();
+    return last ? this.get(key, last.version) : null;
   }
 
   list(filter: { packageId?: string } = {}): Promise<DefinitionDoc[]> {

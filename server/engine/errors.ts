@@ -70,3 +70,31 @@ export class DefinitionLoadError extends EngineError {
     super('DEFINITION_LOAD', message);
   }
 }
+
+/** An error as it crosses from an engine worker thread: plain data (structured clone). */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  props?: Record<string, unknown>;
+}
+
+const CLASSES: Record<string, { prototype: Error }> = {
+  EngineError, TaskNotOpen, TimerNotArmed, TimerNotDue, InvalidCommand, StateMismatch, ProcessFailure, DefinitionLoadError,
+};
+
+export function serializeError(err: unknown): SerializedError {
+  if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
+  // Own fields (code, details, taskId, element …); `inner` may hold what cannot be cloned.
+  const { inner: _inner, ...props } = { ...err } as Record<string, unknown>;
+  return { name: err.name, message: err.message, stack: err.stack, props: JSON.parse(JSON.stringify(props)) };
+}
+
+/** The same class on this side of the thread boundary, so `instanceof` checks keep working. */
+export function reviveError(e: SerializedError): Error {
+  const Class = CLASSES[e.name];
+  const err = Class ? (Object.create(Class.prototype) as Error) : new Error(e.message);
+  Object.assign(err, e.props, { message: e.message });
+  if (e.stack) err.stack = e.stack;
+  return err;
+}

@@ -1,4 +1,4 @@
-// One engine for one command: load → (recover → resume | execute) → act → getState → stop.
+// One engine for one command: load → (recover → resume | execute) → act → getState → drop.
 // No engine outlives its command (DESIGN decision 3). The listener turns engine events into
 // the adapter's domain events and keeps the waiting user tasks, keyed by executionId so that
 // the `wait` re-emitted on resume (isRecovered) is an upsert, never a second task.
@@ -154,13 +154,18 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Saves (only while running: stopping an ended engine never settles) and stops. */
+/**
+ * Saves the state (only while running: an ended engine has nothing to save). The engine is not
+ * stopped: stopping walks every activity's broker again (a third of a start's cost, measured)
+ * only to clear timers, and ours are records in DurableTimers, not real timeouts. Nothing
+ * outside this command references the engine, so it is simply dropped; `stopping` keeps a late
+ * discard from being reported as a cancellation.
+ */
 export async function closeSession(session: Session, rt: Runtime): Promise<EngineState | null> {
   const { engine } = session;
   if (engine.state !== 'running') return null;
   const state = persistable(await engine.getState());
   patchTaskDues(state, session.dues);
   rt.timers.stopping = true;
-  await engine.stop();
   return state;
 }

@@ -2,6 +2,7 @@
 // context is cached per source text; every command deserializes its own copy, because the
 // engine's elements keep per-run state on what they are given.
 import BpmnModdle from 'bpmn-moddle';
+import { LRUCache } from 'lru-cache';
 import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver, deserialize } from 'moddle-context-serializer';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
@@ -28,8 +29,7 @@ export interface SourceContext {
   getSequenceFlows(scopeId?: string): { id: string; sourceId: string; targetId: string }[];
 }
 
-const MAX_CACHED = 64;
-const cache = new Map<string, string>();
+const cache = new LRUCache<string, string>({ max: 64 });
 
 /** Any DOCTYPE/ENTITY is refused before a parser sees it: nothing external is ever resolved. */
 export function hasDoctype(xml: string): boolean {
@@ -57,11 +57,6 @@ export async function loadSource(xml: string): Promise<SourceContext> {
       if (err instanceof DefinitionLoadError) throw err;
       throw new DefinitionLoadError(`流程图无法加载：${(err as Error).message}`, err);
     }
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-    cache.set(xml, serialized);
-  } else {
-    // Least recently used goes first.
-    cache.delete(xml);
     cache.set(xml, serialized);
   }
   return deserialize(JSON.parse(serialized), typeResolver) as unknown as SourceContext;

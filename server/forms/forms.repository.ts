@@ -1,5 +1,6 @@
 // The only code that touches the forms collection.
 import type { Connection } from 'mongoose';
+import { immutableCache } from '../db/immutableCache';
 import { formModel, type FormDoc } from './form.model';
 
 export type FormMeta = Omit<FormDoc, '_id' | 'schemaJson'>;
@@ -7,16 +8,16 @@ const META = { schemaJson: 0, _id: 0 };
 
 export class FormsRepository {
   private readonly model;
+  /** Revisions are immutable: each is read once per process (every completion checks one). */
+  readonly get: (key: string, revision: number) => Promise<FormDoc | null>;
   constructor(connection: Connection) {
     this.model = formModel(connection);
+    this.get = immutableCache((key, revision) => this.model.findOne({ key, revision }).lean<FormDoc>().exec());
   }
 
-  latest(key: string): Promise<FormDoc | null> {
-    return this.model.findOne({ key }).sort({ revision: -1 }).lean<FormDoc>().exec();
-  }
-
-  get(key: string, revision: number): Promise<FormDoc | null> {
-    return this.model.findOne({ key, revision }).lean<FormDoc>().exec();
+  async latest(key: string): Promise<FormDoc | null> {
+    const last = await this.model.findOne({ key }, { revision: 1 }).sort({ revision: -1 }).lean<{ revision: number }>().exec();
+    return last ? this.get(key, last.revision) : null;
   }
 
   /** The newest revision of `key` whose schema hashes to `hash`, if any. */

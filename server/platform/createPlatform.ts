@@ -24,6 +24,7 @@ import { healthRoutes } from '../http/health';
 import type { Logger } from '../logger';
 import { recomputeDeadlines } from '../cases/recomputeDeadlines';
 import { Scheduler } from '../scheduler/scheduler';
+import { createEngineRunner, type EngineRunner } from '../engine/pool';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
@@ -68,21 +69,25 @@ export interface PlatformOptions {
   formsDirs?: string[];
   /** Install the shipped packages under this root at start (false: none). */
   packagesRoot?: string | false;
+  /** Engine worker threads (default: config.engineThreads; 0 = in the server thread). */
+  engineThreads?: number;
   /** Tests only: extra routers mounted after the platform's own. */
   extraApiRoutes?: (ctx: { auth: Auth; db: Database }) => import('express').Router[];
 }
 
 export async function createPlatform(config: Config, logger: Logger, opts: PlatformOptions = {}): Promise<Platform> {
   const db = await connectDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  const engine = createEngineRunner(opts.engineThreads ?? config.engineThreads);
   try {
-    return await assemble(db, config, logger, opts);
+    return await assemble(db, engine, config, logger, opts);
   } catch (err) {
+    await engine.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
   }
 }
 
-async function assemble(db: Database, config: Config, logger: Logger, opts: PlatformOptions): Promise<Platform> {
+async function assemble(db: Database, engine: EngineRunner, config: Config, logger: Logger, opts: PlatformOptions): Promise<Platform> {
   const connection = db.connection;
   const clock = config.clock === 'manual' ? await manualClock(connection) : systemClock();
   const auth = await createAuth({ connection, config, logger, now: () => clock.now(), ...opts.auth });
@@ -90,9 +95,9 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
   const calendar = new CalendarService(new HolidaysRepository(connection));
   const cases = new CasesRepository(connection);
   const definitions = new DefinitionsRepository(connection);
-  const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current() };
+  const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current(), run: engine.run };
   const casesService = new CasesService(deps);
-  const scheduler = new Scheduler(deps, logger);
+  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
     maxBytes: config.uploadMaxBytes,
@@ -164,6 +169,7 @@ async function assemble(db: Database, config: Config, logger: Logger, opts: Plat
       shuttingDown = true;
       if (server) await closeHttp(server);
       await scheduler.stop();
+      await engine.close();
       await db.close();
     },
   };

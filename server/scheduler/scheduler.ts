@@ -6,12 +6,17 @@ import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../cases/case.model';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
-import { run } from '../engine';
 import type { Logger } from '../logger';
 
 export interface SchedulerOptions {
   leaseMs?: number;
   pollMs?: number;
+  /**
+   * Claims in flight at once in a pass (default 1). Each lane claims the earliest due case not
+   * leased by another, so lanes never share a case; within a case timers still fire one
+   * instant at a time, in due order. More lanes than engine threads + 1 only queue up.
+   */
+  lanes?: number;
 }
 
 export class Scheduler {
@@ -74,6 +79,11 @@ export class Scheduler {
   }
 
   private async drain(): Promise<number> {
+    const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
+    return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+  }
+
+  private async lane(): Promise<number> {
     let fired = 0;
     for (;;) {
       const now = this.deps.clock.now();
@@ -84,7 +94,7 @@ export class Scheduler {
       } catch (err) {
         this.logger.error({ err, caseId: String(doc._id) }, 'timer firing failed; lease released');
         await this.deps.cases.release(doc._id, this.owner);
-        // Stop this pass: a case that keeps failing must not spin the loop.
+        // Stop this lane for this pass: a case that keeps failing must not spin the loop.
         return fired;
       }
     }
@@ -102,7 +112,7 @@ export class Scheduler {
       }
       const definition = await this.deps.definitions.get(doc.definition.key, doc.definition.version);
       if (!definition) throw new Error(`definition ${doc.definition.key} v${doc.definition.version} missing`);
-      const result = await run({
+      const result = await this.deps.run({
         source: definition.xml,
         state: doc.engineState ? JSON.parse(doc.engineState) : null,
         variables: doc.variables,

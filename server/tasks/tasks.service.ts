@@ -4,7 +4,7 @@
 import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
-import { run, TaskNotOpenError } from '../engine';
+import { TaskNotOpenError } from '../engine';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
 import type { SubmissionsRepository } from './submissions.repository';
@@ -63,7 +63,7 @@ export class TasksService {
     const checked = this.forms ? await checkSubmission(this.forms, this.deps.definitions, doc, task, data) : null;
     if (checked) data = checked.data;
     const now = this.deps.clock.now();
-    const result = await run({
+    const result = await this.deps.run({
       source: definition.xml,
       state: doc.engineState ? JSON.parse(doc.engineState) : null,
       variables: doc.variables,
@@ -76,8 +76,8 @@ export class TasksService {
       throw unprocessable(`流程无法继续：${(err as Error).message}`);
     });
     const record = recordRun(doc, result, now, actor.username);
-    const ok = await this.deps.cases.commit(doc._id, doc.version, record.changes, record.history);
-    if (!ok) throw conflict('案件已被他人更新，请刷新后重试');
+    const after = await this.deps.cases.commitAndRead(doc._id, doc.version, record.changes, record.history);
+    if (!after) throw conflict('案件已被他人更新，请刷新后重试');
     if (checked && this.forms?.submissions) {
       // The case is already committed; a failed write here is logged, not turned into a failed
       // completion (a retry would only meet 409): the submission can be rebuilt from the case.
@@ -85,7 +85,6 @@ export class TasksService {
         .record({ caseId: doc._id, taskId, element: task.elementId, form: checked.form, data, by: actor.username, at: now })
         .catch((err) => this.forms?.warn?.(err, 'submission not recorded'));
     }
-    const after = await this.deps.cases.findById(String(doc._id));
-    return { case: after!, task };
+    return { case: after, task };
   }
 }

@@ -25,7 +25,7 @@ const newEngine = (opts: Record<string, unknown>) =>
   new Engine({ name: 'bare', moddleOptions: { camunda }, ...opts } as never) as unknown as BareEngine;
 
 export interface Bare {
-  /** start → wait → getState → stop, the diagram parsed from XML each time (plain use). */
+  /** start → wait → getState, the diagram parsed from XML each time (plain use). */
   startPlain(): Promise<unknown>;
   /** The same with the parsed diagram reused (what the platform's source cache does). */
   startCached(): Promise<unknown>;
@@ -47,9 +47,8 @@ export async function bareEngine(): Promise<Bare> {
     const waiting = new Promise((resolve) => listener.once('wait', resolve));
     await engine.execute({ listener });
     await waiting;
-    const state = await engine.getState();
-    await engine.stop();
-    return state;
+    // Dropped, not stopped, exactly as the platform does once the state is taken (session.ts).
+    return engine.getState();
   }
   async function signal(state: State, cached: boolean): Promise<void> {
     const engine = newEngine(cached ? { sourceContext: context() } : {});
