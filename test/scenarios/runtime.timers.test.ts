@@ -138,3 +138,22 @@ describe('completing tasks', () => {
     expect((await upper.post(`/api/tasks/${taskId}/complete`, { data: {} })).status).toBe(403);
   });
 });
+
+describe('a backlog after downtime, fired by several lanes at once', () => {
+  it('twelve cases, each warning then deadline: every timer fires exactly once, in due order per case', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push(await startReportCase('2027-03-01 09:00'));
+    const first = await s.caseOf(ids[0]);
+    const deadline = first.timers.find((t: any) => t.elementId === 'reportOverdue').dueAt;
+    // The platform was down: nothing fired until the clock comes back past both instants.
+    const r = await s.setClock(new Date(Date.parse(deadline) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '));
+    expect(r.fired).toBeGreaterThanOrEqual(24);
+    for (const id of ids) {
+      const c = await s.caseOf(id);
+      const fired = c.history.filter((h: any) => h.type === 'timerFired');
+      expect(fired.map((h: any) => h.element)).toEqual(['reportWarning', 'reportOverdue']);
+      expect(c.tasks.map((t: any) => t.elementId)).toEqual(['urgeReport']);
+      expect(c.history.map((h: any) => h.seq)).toEqual(c.history.map((_: any, i: number) => i + 1));
+    }
+  });
+});
