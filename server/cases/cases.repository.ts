@@ -8,6 +8,9 @@ export type CaseChanges = Partial<
   Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'status' | 'closedAt' | 'definition'>
 >;
 
+/** A case without its engine state and history. */
+export type CaseSummaryDoc = Omit<CaseDoc, 'engineState' | 'history'>;
+
 export class CasesRepository {
   readonly model;
   private readonly counters;
@@ -86,10 +89,16 @@ export class CasesRepository {
     return r.modifiedCount === 1;
   }
 
-  /** The same guarded write, answering with the case as saved (one round trip, no re-read). */
-  commitAndRead(id: CaseDoc['_id'], expectedVersion: number, changes: CaseChanges, history: HistoryEntry[]): Promise<CaseDoc | null> {
+  /**
+   * The same guarded write, answering with the case as saved (one round trip, no re-read),
+   * without its engine state and history: the two parts that grow, and that no answer shows.
+   */
+  commitAndRead(id: CaseDoc['_id'], expectedVersion: number, changes: CaseChanges, history: HistoryEntry[]): Promise<CaseSummaryDoc | null> {
     const { filter, update } = guardedUpdate(id, expectedVersion, changes, history);
-    return this.model.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<CaseDoc>().exec();
+    return this.model
+      .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: { engineState: 0, history: 0 } })
+      .lean<CaseSummaryDoc>()
+      .exec();
   }
 
   /**

@@ -2,6 +2,7 @@
 // Two handlers completing the same task at once: both read version v, exactly one guarded
 // update matches, the other answers 409 and changes nothing.
 import type { CaseDoc, OpenTask } from '../cases/case.model';
+import type { CaseSummaryDoc } from '../cases/cases.repository';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
 import { TaskNotOpenError } from '../engine';
@@ -11,7 +12,8 @@ import type { SubmissionsRepository } from './submissions.repository';
 import { checkSubmission, formOf, prefillOf, type TaskFormDeps } from './taskForm';
 
 export interface CompleteResult {
-  case: CaseDoc;
+  /** The case as saved, without engine state and history. */
+  case: CaseSummaryDoc;
   task: OpenTask;
 }
 
