@@ -57,10 +57,9 @@ export async function benchMemory(rows: Row[], log: (s: string) => void): Promis
       const store = (await ask<number>(child, 'mem', 'rss')) / 2 ** 20;
       seen.push({ open: await collection.countDocuments({ status: 'running' }), ...m, store, startMs: s.p50, completeMs: c.p50 });
     }
-    // The lookup tasks.complete() starts with (CasesRepository.findByTask).
+    // The lookup tasks.complete() starts with (CasesRepository.findByOpenTask).
     const taskId = templates[0].openTasks[0].id;
-    const lookup = JSON.stringify(await collection.find({ $or: [{ 'openTasks.id': taskId }, { 'history.data.taskId': taskId }] })
-      .limit(1).explain('queryPlanner'));
+    const lookup = JSON.stringify(await collection.find({ 'openTasks.id': taskId }).limit(1).explain('queryPlanner'));
     const lookupPlan = /IXSCAN/.test(lookup) ? 'IXSCAN' : /COLLSCAN/.test(lookup) ? 'COLLSCAN' : '?';
     const first = seen[0];
     const last = seen[seen.length - 1];
@@ -70,7 +69,7 @@ export async function benchMemory(rows: Row[], log: (s: string) => void): Promis
       rows.push({
         benchmark: `platform process with ${fmt(r.open)} open cases (heapUsed after GC)`, figure: round(r.heap, 1), unit: 'MB',
         baseline: r === first ? undefined : `${fmt(first.heap)} MB at ${fmt(first.open)} open cases`,
-        note: `RSS ${fmt(r.rss)} MB; store process RSS ${fmt(r.store)} MB; at this size start p50 ${fmt(r.startMs)} ms, completion p50 ${fmt(r.completeMs)} ms (task lookup ${lookupPlan})`,
+        note: `RSS ${fmt(r.rss)} MB; store process RSS ${fmt(r.store)} MB; at this size start p50 ${fmt(r.startMs)} ms, completion p50 ${fmt(r.completeMs)} ms (open-task lookup ${lookupPlan})`,
       });
     }
     rows.push({
