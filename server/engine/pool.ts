@@ -23,13 +23,28 @@ export interface EngineRunner {
 /** In the calling thread: tests of the adapter, and DUBAN_ENGINE_THREADS=0. */
 export const inProcessRunner: EngineRunner = { run, threads: 0, close: async () => undefined };
 
-export function createEngineRunner(threads: number): EngineRunner {
+export interface EngineRunnerOptions {
+  /** A thread that fails outside a command (it could not load, it died idle). */
+  onError?: (err: unknown) => void;
+  /** Tests only: another worker module. */
+  workerUrl?: string;
+}
+
+export function createEngineRunner(threads: number, opts: EngineRunnerOptions = {}): EngineRunner {
   if (threads <= 0) return inProcessRunner;
   const pool = new Piscina<WorkerInput, WorkerOutput>({
-    filename: new URL('./worker.mjs', import.meta.url).href,
+    filename: opts.workerUrl ?? new URL('./worker.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Infinity,
+  });
+  // Without a listener such an error would end the process. Piscina does not restart a thread
+  // that failed while loading, so from then on commands run in the calling thread: slower,
+  // never stuck. A command in flight when its thread died is rejected (the caller answers 4xx/5xx).
+  let failed = false;
+  pool.on('error', (err) => {
+    failed = true;
+    opts.onError?.(err);
   });
   return {
     threads,
@@ -37,7 +52,7 @@ export function createEngineRunner(threads: number): EngineRunner {
       const { calendar, ...rest } = input;
       const calendarJson = (calendar as Partial<BuiltCalendar>).json;
       // A calendar made of functions only (built by hand in a test) cannot cross threads.
-      if (typeof calendarJson !== 'string') return run(input);
+      if (failed || typeof calendarJson !== 'string') return run(input);
       const out = await pool.run({ ...rest, calendarJson });
       if (!out.ok) throw reviveError(out.error);
       return out.result;

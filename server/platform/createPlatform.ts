@@ -77,7 +77,9 @@ export interface PlatformOptions {
 
 export async function createPlatform(config: Config, logger: Logger, opts: PlatformOptions = {}): Promise<Platform> {
   const db = await connectDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
-  const engine = createEngineRunner(opts.engineThreads ?? config.engineThreads);
+  const engine = createEngineRunner(opts.engineThreads ?? config.engineThreads, {
+    onError: (err) => logger.error({ err }, 'engine worker thread failed; commands now run in the server thread'),
+  });
   try {
     return await assemble(db, engine, config, logger, opts);
   } catch (err) {

@@ -74,3 +74,21 @@ describe('engine worker threads', () => {
     expect(inProcessRunner.run).toBe(run);
   });
 });
+
+describe('an engine thread that cannot load', () => {
+  it('is reported once, and commands then run in the calling thread instead of hanging', async () => {
+    const errors: unknown[] = [];
+    const broken = createEngineRunner(1, {
+      workerUrl: new URL('./fixtures/broken-worker.mjs', import.meta.url).href,
+      onError: (err) => errors.push(err),
+    });
+    try {
+      await expect.poll(() => errors.length, { timeout: 10_000 }).toBe(1);
+      expect(String((errors[0] as Error).message)).toContain('broken on purpose');
+      const r = await broken.run(start());
+      expect(r.openTasks.map((t) => t.elementId)).toEqual(['reviewComplaint']);
+    } finally {
+      await broken.close();
+    }
+  });
+});
