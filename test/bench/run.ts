@@ -13,8 +13,8 @@
 // Needs global.gc for memory figures: re-executes itself under `node --expose-gc --import tsx`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCALE, fmt, type Row } from './lib';
@@ -26,9 +26,9 @@ if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-const began = performance.now();
+const began = Number(process.env.BENCH_T0) || Date.now(); // the parent's start, in a section's process
 const loadBefore = loadavg()[0];
-const log = (s: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0)}s] ${s}\n`);
+const log = (s: string) => process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0)}s] ${s}\n`);
 
 interface StoreRow { name: string; figure: number; unit: string; baseline?: number; note?: string }
 
@@ -63,23 +63,47 @@ const sections: [string, (rows: Row[]) => Promise<void>][] = [
   ['memory', async (rows) => (await import('./memory')).benchMemory(rows, log)],
 ];
 
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
-const rows: Row[] = [];
-let crashed = false;
-for (const [name, bench] of sections) {
-  if (only && !only.includes(name)) continue;
-  log(`${name}…`);
+// Each section runs in a process of its own (this file again, BENCH_SECTION=name), so that
+// no section's leftovers (200,000 documents of the store section, say) sit in the heap that the
+// next one measures or collects garbage over.
+const section = process.env.BENCH_SECTION;
+if (section) {
+  const rows: Row[] = [];
+  const bench = sections.find(([name]) => name === section)![1];
+  let code = 0;
   try {
     await bench(rows);
   } catch (err) {
-    crashed = true;
+    code = 1;
     console.error(err);
-    rows.push({ benchmark: `${name}: CRASHED`, figure: '—', unit: '', note: String((err as Error).message ?? err).slice(0, 200) });
+    rows.push({ benchmark: `${section}: CRASHED`, figure: '—', unit: '', note: String((err as Error).message ?? err).slice(0, 200) });
   }
+  await writeFile(process.env.BENCH_OUT!, JSON.stringify(rows));
+  process.exit(code);
 }
 
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const rows: Row[] = [];
+let crashed = false;
+const outDir = await mkdtemp(path.join(tmpdir(), 'duban-bench-rows-'));
+for (const [name] of sections) {
+  if (only && !only.includes(name)) continue;
+  log(`${name}…`);
+  const out = path.join(outDir, `${name}.json`);
+  const r = spawnSync(process.execPath, [...process.execArgv, self], {
+    stdio: 'inherit', env: { ...process.env, BENCH_SECTION: name, BENCH_OUT: out, BENCH_T0: String(began) },
+  });
+  if (r.status !== 0) crashed = true;
+  try {
+    rows.push(...(JSON.parse(await readFile(out, 'utf8')) as Row[]));
+  } catch {
+    rows.push({ benchmark: `${name}: CRASHED`, figure: '—', unit: '', note: `exit ${r.status ?? r.signal}` });
+  }
+}
+await rm(outDir, { recursive: true, force: true });
+
 const cell = (v: unknown) => (v === undefined || v === '' ? '' : String(typeof v === 'number' ? fmt(v) : v)).replace(/\|/g, '\\|');
-const seconds = Math.round((performance.now() - began) / 1000);
+const seconds = Math.round((Date.now() - began) / 1000);
 const table = [
   '| benchmark | figure | unit | baseline (bare library, measured in the same run) | target | note |',
   '|---|---:|---|---|---|---|',
