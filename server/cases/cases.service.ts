@@ -3,7 +3,7 @@
 import type { HolidayCalendar } from '../calendar/types';
 import type { Clock } from '../clock';
 import type { DefinitionsRepository } from '../definitions/definitions.repository';
-import type { RunEngine } from '../engine/pool';
+import type { RunEngine } from '../engine';
 import { badRequest, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
 import type { CaseDoc } from './case.model';

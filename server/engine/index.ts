@@ -1,6 +1,8 @@
 // The engine adapter's public face (DESIGN.md decisions 3, 4, 6). Pure: no database, no real
 // clock; the cases service persists what run() returns in one guarded update.
 export { run, nextDueAt, sortTimers } from './runner';
+export { createEngineRunner, inProcessRunner } from './pool';
+export type { EngineRunner, EngineRunnerOptions, RunEngine } from './pool';
 export { remapState } from './migrate';
 export type { RemapInput, RemapResult } from './migrate';
 export { validateDefinition } from './validate';

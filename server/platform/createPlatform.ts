@@ -24,7 +24,7 @@ import { healthRoutes } from '../http/health';
 import type { Logger } from '../logger';
 import { recomputeDeadlines } from '../cases/recomputeDeadlines';
 import { Scheduler } from '../scheduler/scheduler';
-import { createEngineRunner, type EngineRunner } from '../engine/pool';
+import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';

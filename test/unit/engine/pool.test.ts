@@ -3,8 +3,7 @@
 // the calendar crosses as data and is rebuilt with the same holidays.
 import { afterAll, describe, expect, it } from 'vitest';
 import { calendarFromJson, defaultCalendar } from '../../../server/calendar';
-import { TaskNotOpen, TimerNotDue, run, type RunInput } from '../../../server/engine';
-import { createEngineRunner, inProcessRunner } from '../../../server/engine/pool';
+import { TaskNotOpen, TimerNotDue, createEngineRunner, inProcessRunner, run, type RunInput } from '../../../server/engine';
 import { bj, courts, fixture } from './helpers';
 
 const review = fixture('review.bpmn');
