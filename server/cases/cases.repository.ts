@@ -46,12 +46,12 @@ export class CasesRepository {
     return this.model.findOne({ 'openTasks.id': taskId }).lean<CaseDoc>().exec();
   }
 
-  /** Finds a case by any task it has had (open or completed), for GET /api/tasks/:id. */
-  findByTask(taskId: string): Promise<CaseDoc | null> {
-    return this.model
-      .findOne({ $or: [{ 'openTasks.id': taskId }, { 'history.data.taskId': taskId }] })
-      .lean<CaseDoc>()
-      .exec();
+  /**
+   * Finds a case by any task it has had (open or completed). The open-task index answers the
+   * usual case; only a task no longer open needs the (unindexed) history search.
+   */
+  async findByTask(taskId: string): Promise<CaseDoc | null> {
+    return (await this.findByOpenTask(taskId)) ?? this.model.findOne({ 'history.data.taskId': taskId }).lean<CaseDoc>().exec();
   }
 
   list(filter: Record<string, unknown>, opts: { limit?: number; skip?: number } = {}): Promise<CaseDoc[]> {

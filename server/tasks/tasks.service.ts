@@ -38,9 +38,8 @@ export class TasksService {
 
   /** The open task and its case, or 404 / 409 (already completed). */
   async findOpen(taskId: string): Promise<{ doc: CaseDoc; task: OpenTask }> {
-    // The open-task index answers the usual case; only a task no longer open needs the
-    // (unindexed) history search, to tell "already completed" (409) from "unknown" (404).
-    const doc = (await this.deps.cases.findByOpenTask(taskId)) ?? (await this.deps.cases.findByTask(taskId));
+    // A task no longer open is still found in the history: "already completed" (409), not "unknown" (404).
+    const doc = await this.deps.cases.findByTask(taskId);
     if (!doc) throw notFound('待办任务不存在');
     const task = doc.openTasks.find((t) => t.id === taskId);
     if (!task) throw conflict('该任务已办结，不能再次提交');

@@ -40,6 +40,23 @@ describe('GET /api/tasks/:id', () => {
   });
 });
 
+describe('a task no longer open', () => {
+  it('GET says it is done (404 已办结), a second completion 409, an unknown id 404 不存在', async () => {
+    const { taskId } = await startCase('（2026）琼01执101号');
+    const done = await handler.post(`/api/tasks/${taskId}/complete`, { data: { result: '已执结' } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const view = await handler.get(`/api/tasks/${taskId}`);
+    expect(view.status).toBe(404);
+    expect(view.body.error.message).toBe('该任务已办结');
+    const again = await handler.post(`/api/tasks/${taskId}/complete`, { data: { result: '已执结' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('该任务已办结，不能再次提交');
+    const unknown = await handler.get('/api/tasks/nope_123');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('待办任务不存在');
+  });
+});
+
 describe('completing a task', () => {
   it('refuses invalid data with 422, one Chinese entry per field with its label, and changes nothing', async () => {
     const { caseId, taskId } = await startCase('（2026）琼01执101号');

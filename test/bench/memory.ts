@@ -60,7 +60,7 @@ export async function benchMemory(rows: Row[], log: (s: string) => void): Promis
       const store = (await ask<number>(child, 'mem', 'rss')) / 2 ** 20;
       seen.push({ open: await collection.countDocuments({ status: 'running' }), ...m, store, startMs: s.p50, completeMs: c.p50 });
     }
-    // The lookup tasks.complete() starts with (CasesRepository.findByOpenTask).
+    // The lookup tasks.complete() and GET /api/tasks/:id start with (CasesRepository.findByOpenTask).
     const taskId = templates[0].openTasks[0].id;
     const lookup = JSON.stringify(await collection.find({ 'openTasks.id': taskId }).limit(1).explain('queryPlanner'));
     const lookupPlan = /IXSCAN/.test(lookup) ? 'IXSCAN' : /COLLSCAN/.test(lookup) ? 'COLLSCAN' : '?';
