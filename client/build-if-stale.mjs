@@ -16,7 +16,10 @@ function newest(p) {
 }
 
 if (!existsSync(config)) process.exit(0); // no client in this checkout
-const sources = ['src', 'index.html', 'vite.config.ts', 'public'].map((n) => path.join(here, n)).filter(existsSync);
+// The Form.io messages are shared with the server (server/forms/messages.zh.json).
+const sources = ['src', 'index.html', 'vite.config.ts', 'public', '../server/forms/messages.zh.json']
+  .map((n) => path.join(here, n))
+  .filter(existsSync);
 if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newest))) process.exit(0);
 console.log('正在构建浏览器端（首次启动或源文件已更新）…');
 execFileSync(process.execPath, [path.join(here, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', config, '--logLevel', 'warn'], {

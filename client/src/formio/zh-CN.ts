@@ -1,48 +1,10 @@
 // Form.io's renderer strings in Chinese (no Chinese dictionary ships with @formio/js; a missing
-// key shows the English text). Validation messages match the server's (server/forms/messages.zh.ts).
+// key shows the English text). Validation messages are the server's, from one shared file.
+import ZH_ERRORS from '../../../server/forms/messages.zh.json';
+
 export const ZH_CN: Record<string, string> = {
-  // validation
-  required: '{{field}}为必填项',
-  unique: '{{field}}必须唯一',
-  array: '{{field}}应为列表',
-  array_nonempty: '{{field}}不能为空列表',
-  nonarray: '{{field}}不能是列表',
-  select: '{{field}}的选择无效',
-  invalidOption: '{{field}}的值不在可选项中',
-  valueIsNotAvailable: '{{field}}的值不在可选项中',
-  pattern: '{{field}}的格式不符合要求',
-  invalid_regex: '{{field}}的格式不符合要求',
-  minLength: '{{field}}至少需要 {{length}} 个字符',
-  maxLength: '{{field}}不能超过 {{length}} 个字符',
-  minWords: '{{field}}至少需要 {{length}} 个词',
-  maxWords: '{{field}}不能超过 {{length}} 个词',
-  min: '{{field}}不能小于 {{min}}',
-  max: '{{field}}不能大于 {{max}}',
-  minDate: '{{field}}不能早于 {{minDate}}',
-  maxDate: '{{field}}不能晚于 {{maxDate}}',
-  minYear: '{{field}}的年份不能小于 {{minYear}}',
-  maxYear: '{{field}}的年份不能大于 {{maxYear}}',
-  minSelectedCount: '至少选择 {{minCount}} 项',
-  maxSelectedCount: '最多选择 {{maxCount}} 项',
-  invalid_email: '{{field}}不是有效的电子邮箱地址',
-  invalid_url: '{{field}}不是有效的网址',
-  invalid_date: '{{field}}不是有效的日期',
-  invalidDate: '{{field}}不是有效的日期',
-  invalid_day: '{{field}}不是有效的日期',
-  invalidDay: '{{field}}不是有效的日期',
-  time: '时间无效',
-  mask: '{{field}}的格式不符合要求',
-  requiredDayField: '{{field}}的日为必填项',
-  requiredDayEmpty: '{{field}}为必填项',
-  requiredMonthField: '{{field}}的月为必填项',
-  requiredYearField: '{{field}}的年为必填项',
-  invalidRowsError: '请先改正表格中有误的行',
-  invalidRowError: '该行有误，请改正或删除',
-  unsavedRowsError: '请先保存表格中的所有行',
-  invalidValueProperty: '{{field}}的值无效',
-  fileTooSmall: '文件过小，至少应为 {{ size }}',
-  fileTooBig: '文件过大，最大为 {{ size }}',
-  wrongFileType: '文件类型不符，应为 {{ pattern }}',
+  // validation: the server's own messages (server/forms/messages.zh.json)
+  ...ZH_ERRORS,
   // form chrome
   error: '提交前请改正以下错误：',
   submitError: '请检查表单并改正所有错误后再提交。',
