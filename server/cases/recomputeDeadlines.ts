@@ -3,6 +3,7 @@
 // into the case's history (CALENDAR.md R11). Cases are independent: one guarded update each.
 import type { CasesDeps } from './cases.service';
 import { recordRun } from './runChanges';
+import { runOnCase } from './runOnCase';
 
 export interface RecomputeSummary {
   examined: number;
@@ -20,18 +21,8 @@ export async function recomputeDeadlines(deps: CasesDeps, year: number, actor: s
   for (let doc of candidates) {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const definition = await deps.definitions.get(doc.definition.key, doc.definition.version);
-        if (!definition) throw new Error('流程版本不存在');
         const now = deps.clock.now();
-        const result = await deps.run({
-          source: definition.xml,
-          state: doc.engineState ? JSON.parse(doc.engineState) : null,
-          variables: doc.variables,
-          command: { type: 'recompute' },
-          now,
-          calendar,
-          actor,
-        });
+        const result = await runOnCase(deps, doc, { type: 'recompute' }, { now, actor, calendar });
         const changes = result.events.filter((e) => CHANGE_EVENTS.has(e.type));
         if (!changes.length) break;
         const record = recordRun(doc, result, now, actor, [

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../cases/case.model';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
+import { runOnCase } from '../cases/runOnCase';
 import type { Logger } from '../logger';
 
 export interface SchedulerOptions {
@@ -110,18 +111,8 @@ export class Scheduler {
         await this.deps.cases.release(doc._id, this.owner);
         return fired;
       }
-      const definition = await this.deps.definitions.get(doc.definition.key, doc.definition.version);
-      if (!definition) throw new Error(`definition ${doc.definition.key} v${doc.definition.version} missing`);
-      const result = await this.deps.run({
-        source: definition.xml,
-        state: doc.engineState ? JSON.parse(doc.engineState) : null,
-        variables: doc.variables,
-        command: { type: 'fireTimer', timerId: due.id },
-        // The engine sees the timer's own instant, so what it records is the legal moment.
-        now: due.dueAt,
-        calendar: await this.deps.calendar(),
-        actor: 'system',
-      });
+      // The engine sees the timer's own instant, so what it records is the legal moment.
+      const result = await runOnCase(this.deps, doc, { type: 'fireTimer', timerId: due.id }, { now: due.dueAt, actor: 'system' });
       const record = recordRun(doc, result, due.dueAt, 'system');
       // Which server process fired it: part of the audit trail with several processes.
       for (const h of record.history) {

@@ -5,6 +5,7 @@ import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { CaseSummaryDoc } from '../cases/cases.repository';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
+import { runOnCase } from '../cases/runOnCase';
 import { TaskNotOpenError } from '../engine';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
@@ -57,22 +58,15 @@ export class TasksService {
     if (doc.nextDueAt && doc.nextDueAt <= this.deps.clock.now() && (await this.fireDueOf(doc._id)) > 0) {
       ({ doc, task } = await this.findOpen(taskId)); // 409 when the deadline took the task away
     }
-    const definition = await this.deps.definitions.get(doc.definition.key, doc.definition.version);
-    if (!definition) throw conflict('案件所用流程版本已不存在');
+    // Before the form is judged: a case whose version is gone answers 409 (the version is then
+    // cached for runOnCase below).
+    if (!(await this.deps.definitions.get(doc.definition.key, doc.definition.version))) throw conflict('案件所用流程版本已不存在');
     // The engine sees only the cleaned data: unknown keys dropped, hidden fields cleared,
     // calculated values recomputed, prefilled case data never taken from the client.
     const checked = this.forms ? await checkSubmission(this.forms, this.deps.definitions, doc, task, data) : null;
     if (checked) data = checked.data;
     const now = this.deps.clock.now();
-    const result = await this.deps.run({
-      source: definition.xml,
-      state: doc.engineState ? JSON.parse(doc.engineState) : null,
-      variables: doc.variables,
-      command: { type: 'complete', taskId, data },
-      now,
-      calendar: await this.deps.calendar(),
-      actor: actor.username,
-    }).catch((err) => {
+    const result = await runOnCase(this.deps, doc, { type: 'complete', taskId, data }, { now, actor: actor.username }).catch((err) => {
       if (err instanceof TaskNotOpenError) throw conflict('该任务已办结，不能再次提交');
       throw unprocessable(`流程无法继续：${(err as Error).message}`);
     });

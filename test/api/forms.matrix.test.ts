@@ -1,14 +1,11 @@
 // The forms and attachments routes × every role, at 海南高院 (whose case it is) and at 河南高院
 // (an unrelated court), and anonymous — the same harness as runtime.matrix.test.ts.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/auth';
-import { anyone, label, only, requester, signInMatrix, WHO, withinJurisdiction, type Route, type Who } from './helpers/matrix';
+import { anyone, label, only, requester, startMatrix, WHO, withinJurisdiction, type Route, type Who } from './helpers/matrix';
 import { pdf } from './helpers/sampleFiles';
-import { startTestPlatform, type SignedIn, type TestPlatform } from './helpers/testPlatform';
+import type { SignedIn, TestPlatform } from './helpers/testPlatform';
 
-const XML = readFileSync(path.join(import.meta.dirname, '../scenarios/fixtures/report-supervision.bpmn'), 'utf8');
 let p: TestPlatform;
 let sessionOf: (w: Who) => SignedIn | undefined;
 let caseId: string;
@@ -17,15 +14,7 @@ let fileId: string;
 let seq = 0;
 
 beforeAll(async () => {
-  p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
-  sessionOf = await signInMatrix(p);
-  const admin = await p.login('admin');
-  const deployed = await admin.agent.post('/api/definitions').set('X-CSRF-Token', admin.csrfToken).send({ packageId: 'test', xml: XML });
-  expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
-  const starter = await p.login('hi-gy-chengban');
-  const c = await starter.agent.post('/api/cases').set('X-CSRF-Token', starter.csrfToken).send({ process: 'reportSupervision', supervisedCourt: 'hi-hk-zy' });
-  caseId = c.body.case.id;
-  taskId = c.body.tasks[0].id; // assigned to 海口中院 承办人: nobody in the matrix may work it
+  ({ p, sessionOf, caseId, taskId } = await startMatrix()); // the task: nobody in the matrix may work it
   const handler = await p.login('hi-hk-chengban');
   const up = await handler.agent.post(`/api/attachments?task=${taskId}`).set('X-CSRF-Token', handler.csrfToken).attach('file', pdf(), { filename: 'a.pdf' });
   fileId = up.body.id;

@@ -1,13 +1,10 @@
 // Every runtime route (definitions, migration, cases, tasks, clock, deadline, calendar) × every
 // role, at 海南高院 (whose case it is) and at 河南高院 (an unrelated court), and anonymous.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/auth';
-import { anyone, label, only, requester, signInMatrix, WHO, withinJurisdiction, type Route, type Who } from './helpers/matrix';
-import { startTestPlatform, type SignedIn, type TestPlatform } from './helpers/testPlatform';
+import { anyone, label, only, REPORT_XML, requester, startMatrix, WHO, withinJurisdiction, type Route, type Who } from './helpers/matrix';
+import type { SignedIn, TestPlatform } from './helpers/testPlatform';
 
-const XML = readFileSync(path.join(import.meta.dirname, '../scenarios/fixtures/report-supervision.bpmn'), 'utf8');
 let p: TestPlatform;
 let sessionOf: (w: Who) => SignedIn | undefined;
 let caseId: string;
@@ -15,17 +12,7 @@ let taskId: string;
 let seq = 0;
 
 beforeAll(async () => {
-  p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
-  sessionOf = await signInMatrix(p);
-  const admin = await p.login('admin');
-  const deployed = await admin.agent.post('/api/definitions').set('X-CSRF-Token', admin.csrfToken).send({ packageId: 'test', xml: XML });
-  expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
-  const starter = await p.login('hi-gy-chengban');
-  const c = await starter.agent.post('/api/cases').set('X-CSRF-Token', starter.csrfToken)
-    .send({ process: 'reportSupervision', supervisedCourt: 'hi-hk-zy' });
-  expect(c.status, JSON.stringify(c.body)).toBe(201);
-  caseId = c.body.case.id;
-  taskId = c.body.tasks[0].id; // assigned to 海口中院 承办人: nobody of 海南高院 may complete it
+  ({ p, sessionOf, caseId, taskId } = await startMatrix()); // the task: nobody of 海南高院 may complete it
 });
 afterAll(() => p?.close());
 
@@ -38,7 +25,7 @@ const ROUTES: Route[] = [
   { name: 'GET /api/definitions', call: (s) => get(s, '/api/definitions'), expected: anyone(200) },
   {
     name: 'POST /api/definitions',
-    call: (s) => send(s, 'post', '/api/definitions', { packageId: 'test', xml: XML.replace('name="结案"', `name="结案${++seq}"`) }),
+    call: (s) => send(s, 'post', '/api/definitions', { packageId: 'test', xml: REPORT_XML.replace('name="结案"', `name="结案${++seq}"`) }),
     expected: only(['流程管理员'], 201, 201),
   },
   {

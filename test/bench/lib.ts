@@ -116,14 +116,14 @@ export interface BenchPlatform {
 }
 
 /** The real platform (embedded store in process unless `mongodbUri`), diagram deployed. */
-export async function benchPlatform(mongodbUri?: string, engineThreads?: number): Promise<BenchPlatform> {
+export async function benchPlatform(mongodbUri?: string): Promise<BenchPlatform> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'duban-bench-'));
   const config = loadConfig({
     DATA_DIR: dataDir, LOG_LEVEL: 'silent', DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: 'bench-password-2026',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
   });
   const platform = await createPlatform(config, createLogger('silent'), {
-    schedulerPollMs: false, seed: true, engineThreads, auth: { hashParams: { memoryCost: 256, timeCost: 1, parallelism: 1 } },
+    schedulerPollMs: false, seed: true, auth: { hashParams: { memoryCost: 256, timeCost: 1, parallelism: 1 } },
     formsDirs: [SHIPPED_FORMS_DIR, path.join(import.meta.dirname, 'fixtures', 'forms')], // test/report, test/urge, test/review
   });
   await platform.services.definitions.deploy('bench', await fixture('report-supervision.bpmn'), ACTOR);

@@ -1,7 +1,10 @@
 // The permission matrix harness: one user per role at 海南高院 (where the data is) and at
 // 河南高院 (an unrelated court), plus no session; a route table says what each must get.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
 import { ROLES, type Role } from '../../../server/auth';
-import { TEST_PASSWORD, type SignedIn, type TestPlatform } from './testPlatform';
+import { startTestPlatform, TEST_PASSWORD, type SignedIn, type TestPlatform } from './testPlatform';
 
 const ASCII: Record<Role, string> = {
   系统管理员: 'sysadmin', 流程管理员: 'procadmin', 承办人: 'chengban', 审查人员: 'shencha', 审批人: 'shenpi', 院领导: 'lingdao', 督察: 'ducha',
@@ -58,4 +61,23 @@ export function requester(p: TestPlatform) {
   };
   const get = (s: SignedIn | undefined, url: string) => (s?.agent ?? p.agent()).get(url);
   return { send, get };
+}
+
+export const REPORT_XML = readFileSync(path.join(import.meta.dirname, '../../scenarios/fixtures/report-supervision.bpmn'), 'utf8');
+
+/**
+ * The matrix's platform: the users of signInMatrix, the report diagram deployed, and one case of
+ * 海南高院 against 海口中院, whose task goes to 海口中院 承办人 (nobody in the matrix).
+ */
+export async function startMatrix() {
+  const p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
+  const sessionOf = await signInMatrix(p);
+  const admin = await p.login('admin');
+  const deployed = await admin.agent.post('/api/definitions').set('X-CSRF-Token', admin.csrfToken).send({ packageId: 'test', xml: REPORT_XML });
+  expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+  const starter = await p.login('hi-gy-chengban');
+  const c = await starter.agent.post('/api/cases').set('X-CSRF-Token', starter.csrfToken)
+    .send({ process: 'reportSupervision', supervisedCourt: 'hi-hk-zy' });
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  return { p, sessionOf, caseId: c.body.case.id as string, taskId: c.body.tasks[0].id as string };
 }

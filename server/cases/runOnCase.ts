@@ -1,0 +1,26 @@
+// One engine command on a stored case: the diagram of the definition version it runs on, its
+// saved engine state and variables, the current calendar. Completion, timer firing and the
+// calendar recompute differ only in the command, the instant and who acts.
+import type { HolidayCalendar } from '../calendar/types';
+import type { Command, RunResult } from '../engine';
+import type { CaseDoc } from './case.model';
+import type { CasesDeps } from './cases.service';
+
+export async function runOnCase(
+  deps: CasesDeps,
+  doc: CaseDoc,
+  command: Command,
+  at: { now: Date; actor: string; calendar?: HolidayCalendar },
+): Promise<RunResult> {
+  const definition = await deps.definitions.get(doc.definition.key, doc.definition.version);
+  if (!definition) throw new Error('流程版本不存在');
+  return deps.run({
+    source: definition.xml,
+    state: doc.engineState ? JSON.parse(doc.engineState) : null,
+    variables: doc.variables,
+    command,
+    now: at.now,
+    calendar: at.calendar ?? (await deps.calendar()),
+    actor: at.actor,
+  });
+}
