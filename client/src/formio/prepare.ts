@@ -13,7 +13,8 @@ interface Component {
   widget?: { type?: string; locale?: string };
   components?: Component[];
   columns?: { components?: Component[] }[];
-  rows?: { components?: Component[] }[][];
+  // A table's rows are cells of components; a textarea's `rows` is its height (a number).
+  rows?: { components?: Component[] }[][] | number;
   [k: string]: unknown;
 }
 
@@ -22,7 +23,7 @@ function each(list: Component[] | undefined, visit: (c: Component) => void): voi
     visit(c);
     each(c.components, visit);
     for (const col of c.columns ?? []) each(col.components, visit);
-    for (const row of c.rows ?? []) for (const cell of row) each(cell.components, visit);
+    if (Array.isArray(c.rows)) for (const row of c.rows) for (const cell of row ?? []) each(cell?.components, visit);
   }
 }
 
