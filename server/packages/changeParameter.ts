@@ -88,7 +88,7 @@ export async function changeParameter(deps: PackagesDeps, packageId: string, par
  * The dry run from every earlier version of the process: cases may still run on a version
  * from before an earlier change that was never migrated. Each case says its fromVersion.
  */
-async function dryRun(deps: PackagesDeps, packageId: string, key: string, toVersion: number, actor: string) {
+export async function dryRun(deps: PackagesDeps, packageId: string, key: string, toVersion: number, actor: string) {
   const fromVersions = (await deps.definitions.list(packageId)).filter((d) => d.key === key && d.version < toVersion).map((d) => d.version);
   const cases: object[] = [];
   const counts: Record<string, number> = {};

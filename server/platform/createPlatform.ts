@@ -116,6 +116,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const packages = createPackages({
     connection, definitions: definitionsService, forms, clock, logger,
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
+    courtOf: (code) => auth.findCourt(code),
+    nameOf: (username) => auth.findUserName(username),
   });
 
   if (opts.seed !== false) {
