@@ -8,7 +8,7 @@ import { reactive } from 'vue';
 import { ApiError } from '../../../api/http';
 import { draftsApi, type DraftInfo } from '../api/packages.api';
 import { deriveParameters, processOf } from './deadlines';
-import type { Articles, FormSchema, Manifest, PackageProblem, Workspace } from './types';
+import type { Articles, DictionaryEntry, FormSchema, Manifest, PackageProblem, Workspace } from './types';
 import { writeZip } from './zip';
 
 const cache = reactive(new Map<string, Workspace>());
@@ -268,6 +268,12 @@ export function removeForm(ws: Workspace, name: string): void {
 export function setParameterLabel(ws: Workspace, id: string, label: string): void {
   const p = ws.manifest.parameters.find((x) => x.id === id);
   if (p) p.label = label;
+  persist(ws);
+}
+
+export function setDictionary(ws: Workspace, entries: DictionaryEntry[]): void {
+  if (entries.length) ws.manifest.dictionary = entries;
+  else delete ws.manifest.dictionary;
   persist(ws);
 }
 

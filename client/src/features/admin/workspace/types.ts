@@ -29,7 +29,7 @@ export interface Manifest {
 export interface DictionaryEntry {
   name: string;
   label: string;
-  type: 'date' | 'dateTime' | 'text' | 'number' | 'boolean' | 'court' | 'person';
+  type: 'date' | 'dateTime' | 'period' | 'text' | 'number' | 'boolean' | 'court' | 'person';
   description?: string;
 }
 
