@@ -3,6 +3,7 @@
 // of the FEEL an administrator would otherwise have to read and write. Each is a FEEL
 // expression on today(), which the engine reads from the platform clock when the timer starts.
 // Pure (no Node API): the browser shows stored FEEL by these names with the same table.
+import { CN_NUMERAL_CHARS, parseNumber } from './numerals';
 
 export interface NamedDate {
   name: string;
@@ -18,7 +19,7 @@ export const NAMED_DATES: NamedDate[] = [
   { name: '本年末', feel: 'date(today().year, 12, 31)', meaning: '当年12月31日' },
 ];
 
-const NEXT_MONTH_DAY = /^次月(\d{1,2})日$/;
+const NEXT_MONTH_DAY = new RegExp(`^次月([0-9]{1,2}|[${CN_NUMERAL_CHARS}]+)日$`);
 const nextMonthDay = (day: number) =>
   `if today().month = 12 then date(today().year + 1, 1, ${day}) else date(today().year, today().month + 1, ${day})`;
 
@@ -29,8 +30,8 @@ export function namedDateFeel(text: string): string | undefined {
   if (fixed) return fixed.feel;
   const m = NEXT_MONTH_DAY.exec(s);
   if (!m) return undefined;
-  const day = Number(m[1]);
-  if (day < 1 || day > 28) throw new RangeError(`「${s}」：次月N日的 N 应为 1–28（并非每个月都有 ${day} 日），月末请写 本月末`);
+  const day = parseNumber(m[1]) ?? 0;
+  if (!Number.isInteger(day) || day < 1 || day > 28) throw new RangeError(`「${s}」：次月N日的 N 应为 1–28（并非每个月都有 ${day} 日），月末请写 本月末`);
   return nextMonthDay(day);
 }
 

@@ -47,5 +47,6 @@ export async function signIn(url: string, username: string, password: string) {
   return {
     get: (u: string) => agent.get(u),
     post: (u: string, body: object = {}) => agent.post(u).set('X-CSRF-Token', token).send(body),
+    put: (u: string, body: object = {}) => agent.put(u).set('X-CSRF-Token', token).send(body),
   };
 }

@@ -30,6 +30,7 @@ describe('named dates', () => {
     expect(parseDeadline('逾期10天 本年末')).toEqual({ kind: 'overdue', days: 10, of: { kind: 'date', expr: 'date(today().year, 12, 31)', named: '本年末' } });
     expect(parseDeadline('届满前5日预警 次月10日')).toMatchObject({ kind: 'warning', days: 5, of: { named: '次月10日' } });
     expect(parseDeadline('5日 自 本月末')).toMatchObject({ kind: 'period', from: namedDateFeel('本月末') });
+    expect(namedDateFeel('次月十日')).toBe(namedDateFeel('次月10日'));
   });
 
   it('refuses 次月29日 and later with a Chinese reason; other text is left to the grammar', () => {
