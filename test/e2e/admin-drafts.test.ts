@@ -135,7 +135,11 @@ describe('a draft of the Hainan package, kept on the server', () => {
     await dialog.locator('[data-test="confirm-publish"]').click();
     // Publishing the whole Hainan package (52 forms, 4 diagrams) and dry-running the open cases.
     const outcome = dialog.locator('[data-test="published-version"], .el-alert--error');
-    await outcome.first().waitFor({ timeout: 300_000 });
+    await outcome.first().waitFor({ timeout: 300_000 }).catch(async (err) => {
+      await e.shot('admin-draft-publish-failed');
+      const log = e.platform.output().split('\n').filter((l) => /publish|error|warn|"level":[45]/i.test(l)).slice(-15).join('\n');
+      throw new Error(`${(err as Error).message}\n页面：${(await page.locator('body').innerText()).slice(0, 1500)}\n服务日志：${log}`);
+    });
     expect(await outcome.first().textContent()).toContain('已发布版本 3');
     const dry = dialog.locator('[data-test="dry-run-table"]');
     await expect.poll(() => dry.textContent()).toContain(caseNo);
