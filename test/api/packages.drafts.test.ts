@@ -44,7 +44,8 @@ describe('package drafts on the server', () => {
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     expect(opened.body.draft).toMatchObject({ id: 'hainan', baseVersion: 1, liveVersion: 1, stale: false, revision: 1 });
     expect(Object.keys(opened.body.draft.content.diagrams)).toContain('supervision.bpmn');
-    expect(Object.keys(opened.body.draft.content.forms)).toHaveLength(52);
+    expect(Object.keys(opened.body.draft.content.forms)).toHaveLength(opened.body.draft.content.manifest.forms.length);
+    expect(Object.keys(opened.body.draft.content.forms).length).toBeGreaterThanOrEqual(52);
     for (const [method, url] of [['get', '/api/packages/hainan/draft'], ['get', '/api/packages/hainan/draft/diff'], ['post', '/api/packages/hainan/draft/publish'],
       ['post', '/api/packages/hainan/draft/rebase'], ['delete', '/api/packages/hainan/draft'], ['get', '/api/packages/hainan/history'],
       ['get', '/api/packages/hainan/diff?from=1&to=1'], ['post', '/api/packages/hainan/rollback']] as const) {

@@ -86,18 +86,12 @@ export function getWorkspace(id: string): Workspace | undefined {
 }
 
 /**
- * The package's draft from the server, opened from the live version when there is none
- * (`open`: false only reads). `fresh` reloads even when this page holds it already.
+ * The package's draft from the server (POST …/draft: the existing draft, or one opened from the
+ * live version). `fresh` reloads even when this page holds it already.
  */
-export async function loadWorkspace(id: string, opts: { fresh?: boolean; open?: boolean } = {}): Promise<Workspace | undefined> {
+export async function loadWorkspace(id: string, opts: { fresh?: boolean } = {}): Promise<Workspace | undefined> {
   if (cache.has(id) && !opts.fresh) return cache.get(id);
-  let d: DraftInfo;
-  try {
-    d = await draftsApi.get(id);
-  } catch (err) {
-    if (!(err instanceof ApiError && err.status === 404) || opts.open === false) throw err;
-    d = await draftsApi.open(id);
-  }
+  const d = await draftsApi.open(id);
   cache.set(id, fromDraft(d));
   saveStates.set(id, { pending: false, error: null });
   return cache.get(id);
