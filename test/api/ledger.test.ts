@@ -115,7 +115,7 @@ describe('the quarterly list (暂行规定 第二十四条) and the Excel export
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(r.body as Buffer);
+    await wb.xlsx.load(r.body as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['2026年督办台账', '各法院', '个人', '后果']);
     const list = wb.getWorksheet('2026年督办台账')!;
     expect(list.getRow(1).getCell(2).value).toBe('类别');
