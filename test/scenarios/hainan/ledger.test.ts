@@ -14,7 +14,7 @@ afterAll(() => h?.close());
 const leader = () => h.s.as('hi-gy-lingdao');
 
 /** 督办 → 督办函 → 专人 → 书面报告 → 审查: 通报批评 (责任倒查, 第二十六条) of `court` naming `persons`. */
-async function reviewNotice(at: string, court: string, persons: string[]) {
+async function reviewNotice(at: string, court: string, persons: string[], checkRefusal = false) {
   await h.setClock(at);
   const id = await h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: at.slice(0, 10) });
   await h.complete(id, 'reviewComplaint', { decision: '督办' });
@@ -22,6 +22,12 @@ async function reviewNotice(at: string, court: string, persons: string[]) {
   await h.complete(id, 'designateHandler', { route: '书面报告' });
   await h.complete(id, 'reportInWriting');
   await h.complete(id, 'reviewReport', { decision: '通报批评' });
+  if (checkRefusal) {
+    // D22: 责任倒查 is always 通报批评 of a responsible court and at least one responsible person.
+    const body = await h.refused(id, 'reviewNotice', 'hi-gy-shenpi', 422, { court, persons: [] });
+    expect(JSON.stringify(body)).toContain('persons');
+    await h.refused(id, 'reviewNotice', 'hi-gy-shenpi', 422, { court: '', persons: [{ name: '李四', role: '承办人' }] });
+  }
   await h.complete(id, 'reviewNotice', { court, persons: persons.map((name) => ({ name, role: '承办人' })) });
   return id;
 }
@@ -41,7 +47,7 @@ describe('督办台账 (海南办法 第十三条；暂行规定 第二十六条
   let second: string;
 
   it('one 通报批评 is one ledger entry and counts once on the dashboard (D3)', async () => {
-    first = await reviewNotice('2026-03-02 09:00', 'hi-hk-zy', ['李四']);
+    first = await reviewNotice('2026-03-02 09:00', 'hi-hk-zy', ['李四'], true);
     const list = await get('/api/ledger?year=2026&kind=通报批评');
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({
