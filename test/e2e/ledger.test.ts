@@ -2,13 +2,14 @@
 // Hainan rule's consequence at the second, a manual 情况通报 counted apart, and the filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
-import { seedNoticeProcess, setClock, startCase } from './seed';
+import { seedNoticeProcess, seedReportProcess, setClock, startCase } from './seed';
 
 let e: E2E;
 
 beforeAll(async () => {
   e = await startE2E();
   const admin = await e.api('admin');
+  await seedReportProcess(admin); // its forms, which the notice process uses too
   await seedNoticeProcess(admin);
   await setClock(admin, '2026-05-11 10:00');
   const upper = await e.api('hi-gy-chengban');
