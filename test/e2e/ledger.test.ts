@@ -47,4 +47,16 @@ describe('督办台账', () => {
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
     expect(await rows.first().textContent()).toContain('海口市琼山区人民法院');
   });
+
+  it('generates the quarterly list from the cases and the ledger (暂行规定 第二十四条)', async () => {
+    const { page } = e;
+    await page.locator('[data-test="ledger-tabs"] .el-tabs__item', { hasText: '季度通报清单' }).click();
+    await page.locator('[data-test="quarter"] label', { hasText: '第三季度' }).click();
+    await page.locator('[data-test="chart-quarterly"] canvas').waitFor();
+    const row = page.locator('[data-test="quarterly-table"] .el-table__body tr', { hasText: '海口市中级人民法院' });
+    // Q3 2026: both 海口中院 cases were supervised in it (one opened in May, still running); one 通报批评 in September.
+    await expect.poll(async () => (await row.locator('td').allTextContents()).map((t) => t.trim()), { timeout: 30_000 })
+      .toEqual(['海口市中级人民法院', '2', '1', '0', '0', '1', '0']);
+    await e.shot('ledger-quarterly');
+  });
 });

@@ -39,3 +39,7 @@ export function ledgerList(q: LedgerQuery) {
 export const ledgerSummary = (year: number) => http.get<LedgerSummary>(`/api/ledger/summary?year=${year}`);
 export const reverseEntry = (id: string, reason: string) => http.post<LedgerEntry>(`/api/ledger/${encodeURIComponent(id)}/reversal`, { reason });
 export const exportUrl = (year: number) => `/api/ledger/export?year=${year}`;
+
+export interface QuarterlyRow { court: string; courtName: string; cases: number; opened: number; closed: number; overdue: number; criticisms: number; situationNotices: number }
+export interface QuarterlyList { year: number; quarter: number; issuerName: string; recipients: string[]; rows: QuarterlyRow[] }
+export const quarterlyList = (year: number, quarter: number) => http.get<QuarterlyList>(`/api/ledger/quarterly?year=${year}&quarter=${quarter}`);
