@@ -106,9 +106,10 @@ export function createLedgerRepository(connection: Connection) {
 
     /**
      * Cases supervised in [from, to) per supervised court: opened before `to` and not closed
-     * before `from`; overdue = running with an open task past its due instant at `to`.
+     * before `from`; overdue = running with an open task past its due instant at `asOf` (the
+     * quarter's end, or now for the current quarter).
      */
-    async supervisedIn(codes: string[], from: Date, to: Date, processKeys?: string[]): Promise<{ court: string; cases: number; opened: number; closed: number; overdue: number }[]> {
+    async supervisedIn(codes: string[], from: Date, to: Date, asOf: Date, processKeys?: string[]): Promise<{ court: string; cases: number; opened: number; closed: number; overdue: number }[]> {
       const match: Record<string, unknown> = {
         supervisedCourt: { $in: codes },
         createdAt: { $lt: to },
@@ -124,7 +125,7 @@ export function createLedgerRepository(connection: Connection) {
         row.cases++;
         if (d.createdAt >= from) row.opened++;
         if (d.closedAt && d.closedAt < to) row.closed++;
-        if (d.status === 'running' && (d.openTasks ?? []).some((t: { dueAt?: Date }) => t.dueAt && t.dueAt < to)) row.overdue++;
+        if (d.status === 'running' && (d.openTasks ?? []).some((t: { dueAt?: Date }) => t.dueAt && t.dueAt < asOf)) row.overdue++;
         by.set(d.supervisedCourt, row);
       }
       return [...by.values()].sort((a, b) => a.court.localeCompare(b.court));

@@ -246,7 +246,7 @@ export class LedgerService {
     const { from, to } = quarterBounds(year, quarter);
     const codes = await this.deps.courts.codesUnder(actor.court);
     const [rows, entries, reversed, packages, actorCourt] = await Promise.all([
-      this.deps.repo.supervisedIn(codes, from, to),
+      this.deps.repo.supervisedIn(codes, from, to, new Date(Math.min(to.getTime(), this.deps.clock.now().getTime()))),
       this.deps.repo.all({ ...this.filter(codes, {}), at: { $gte: from, $lt: to } }),
       this.deps.repo.reversedIds(),
       this.deps.repo.publishedRules(),

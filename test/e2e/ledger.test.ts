@@ -54,9 +54,10 @@ describe('督办台账', () => {
     await page.locator('[data-test="quarter"] label', { hasText: '第三季度' }).click();
     await page.locator('[data-test="chart-quarterly"] canvas').waitFor();
     const row = page.locator('[data-test="quarterly-table"] .el-table__body tr', { hasText: '海口市中级人民法院' });
-    // Q3 2026: both 海口中院 cases were supervised in it (one opened in May, still running); one 通报批评 in September.
+    // Q3 2026 as of 09-14: both 海口中院 cases were supervised in it (one opened in May, still running, its
+    // 整改报告 overdue since 05-21); one 通报批评 in September.
     await expect.poll(async () => (await row.locator('td').allTextContents()).map((t) => t.trim()), { timeout: 30_000 })
-      .toEqual(['海口市中级人民法院', '2', '1', '0', '0', '1', '0']);
+      .toEqual(['海口市中级人民法院', '2', '1', '0', '1', '1', '0']);
     await e.shot('ledger-quarterly');
   });
 });
