@@ -23,7 +23,9 @@ export function createLedger(opts: { connection: Connection; clock: Clock; cases
     connection: opts.connection,
   });
   // Every case write is offered to the ledger: only `ledgerEntry` history is projected.
-  opts.cases.observe((id, history) => service.projectCase(id, history));
+  opts.cases.observe(async (id, history) => {
+    await service.projectCase(id, history);
+  });
   return {
     service,
     routes: (guards: Guards) => ledgerRoutes(service, guards, () => opts.clock.now()),

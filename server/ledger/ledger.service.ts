@@ -34,26 +34,23 @@ export class LedgerService {
   constructor(private readonly deps: LedgerDeps) {}
 
   /** Observer of the cases' writes: projects `ledgerEntry` history, then applies the rules. */
-  async projectCase(caseId: Types.ObjectId | string, history: (LedgerHistory & { type: string })[]): Promise<void> {
+  async projectCase(caseId: Types.ObjectId | string, history: (LedgerHistory & { type: string })[]): Promise<number> {
     const own = history.filter((h) => h.type === 'ledgerEntry');
-    if (!own.length) return;
+    if (!own.length) return 0;
     const ref = await this.deps.repo.caseRef(caseId);
-    if (!ref) return;
+    if (!ref) return 0;
     const codes = own.flatMap((h) => [String((h.data as { issuer?: unknown })?.issuer ?? ref.supervisingCourt)]);
     const courts = await this.deps.courts.findByCodes([...codes, ref.supervisingCourt]);
     const entries = own.flatMap((h) => projectHistory(ref, h, courts));
     const inserted = new Set(await this.deps.repo.insertMissing(entries));
     await this.applyRules(entries.filter((e) => inserted.has(e._id)));
+    return inserted.size;
   }
 
   /** Re-projects every case (start-up, or after a crash between a case write and its projection). */
   async rebuild(): Promise<number> {
     let added = 0;
-    for (const c of await this.deps.repo.ledgerHistory()) {
-      const before = (await this.deps.repo.all({ caseId: String(c._id) })).length;
-      await this.projectCase(c._id, c.history);
-      added += (await this.deps.repo.all({ caseId: String(c._id) })).length - before;
-    }
+    for (const c of await this.deps.repo.ledgerHistory()) added += await this.projectCase(c._id, c.history);
     return added;
   }
 
