@@ -79,6 +79,7 @@ export class LedgerService {
             const inForce = !!past.length && !past[past.length - 1].rule?.lifted;
             const decision = decide(count, rule.threshold, inForce);
             if (!decision) continue;
+            const span = rule.window === 'year' ? `${window}年` : `${window.replace('-Q', '年第')}季度`;
             const c: LedgerEntry = {
               _id: `rule:${pkg.packageId}:${rule.id}:${subject.key}:${window}:${past.length}`,
               kind: CONSEQUENCE,
@@ -94,8 +95,8 @@ export class LedgerService {
               ...(entry.caseId ? { caseId: entry.caseId, caseNo: entry.caseNo } : {}),
               basis: rule.basis,
               reason: decision === 'raise'
-                ? `${rule.title}：${window} 年度内第 ${count} 次，${rule.consequence}`
-                : `${rule.title}：撤销后 ${window} 内为 ${count} 次，不再${rule.consequence}`,
+                ? `${rule.title}：${span}内第 ${count} 次，${rule.consequence}`
+                : `${rule.title}：撤销后${span}内为 ${count} 次，不再${rule.consequence}`,
               source: 'rule',
               recordedBy: 'system',
               recordedAt: this.deps.clock.now(),
