@@ -18,6 +18,7 @@ extendApi({
     post: { summary: '手工登记台账记录（作出法院为本院，须写明事由）', roles: LEDGER_WRITERS.join('、') },
   },
   '/api/ledger/{id}/reversal': { post: { summary: '撤销一条台账记录（复议等）：新增撤销记录，原记录保留', roles: `${LEDGER_WRITERS.join('、')}（作出法院）` } },
+  '/api/ledger/mine': { get: { summary: '本人被记载的台账记录（按姓名和所在法院）', roles: '任何已登录用户' } },
   '/api/ledger/summary': { get: { summary: '年度各法院、个人计数及规则后果（?year=）', roles: LEDGER_READERS.join('、') } },
   '/api/ledger/quarterly': { get: { summary: '季度通报清单（?year=&quarter=）', roles: LEDGER_READERS.join('、') } },
   '/api/ledger/export': { get: { summary: '导出年度台账 Excel（?year=）', roles: LEDGER_READERS.join('、') } },
@@ -53,6 +54,9 @@ export function ledgerRoutes(service: LedgerService, guards: Guards, now: () => 
       year: intParam(req, 'year', 2000, 2100), court: textParam(req, 'court'), kind,
       page: intParam(req, 'page', 1, 100_000, 1)!, pageSize: intParam(req, 'pageSize', 1, 200, 20)!,
     }));
+  });
+  r.get('/ledger/mine', guards.requireUser, async (req, res) => {
+    res.json(await service.mine(guards.actor(req)));
   });
   r.get('/ledger/summary', ...read, async (req, res) => {
     res.json(await service.summary(guards.actor(req), year(req)));

@@ -188,6 +188,14 @@ export class LedgerService {
     return { items: await this.present(items, reversed), total, page: q.page, pageSize: q.pageSize };
   }
 
+  /** 本人: entries naming the signed-in person (by 姓名 and court, as entries record people). */
+  async mine(actor: Actor) {
+    if (!actor.name) return { items: [], total: 0 };
+    const items = await this.deps.repo.all({ persons: { $elemMatch: { name: actor.name, court: actor.court } } }, 500);
+    const reversed = await this.deps.repo.reversedIds();
+    return { items: await this.present(items.reverse(), reversed), total: items.length };
+  }
+
   /** Per court and per person counts by kind for a year, and the consequences recorded. */
   async summary(actor: Actor, year: number) {
     const codes = await this.deps.courts.codesUnder(actor.court);

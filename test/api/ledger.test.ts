@@ -77,6 +77,15 @@ describe('jurisdiction and roles', () => {
     }
   });
 
+  it('a person sees the entries that name them, whatever their role', async () => {
+    const hk = await as('hi-hk-shenpi');
+    expect((await hk.post('/api/ledger', { kind: '表扬', court: 'hi-hk-zy', reason: '本人', persons: [{ name: '海口中院承办人', role: '承办人' }] })).status).toBe(201);
+    const mine = (await (await as('hi-hk-chengban')).get('/api/ledger/mine')).body;
+    expect(mine.items.map((e: { reason: string }) => e.reason)).toEqual(['本人']);
+    expect((await (await as('hi-qs-chengban')).get('/api/ledger/mine')).body.items).toEqual([]);
+    expect((await p.request().get('/api/ledger/mine')).status).toBe(401);
+  });
+
   it('reversal: only the issuing court; an unknown or invisible entry is 404; a second reversal 409', async () => {
     const hk = await as('hi-hk-shenpi');
     const entry = (await hk.get('/api/ledger?kind=约谈')).body.items[0];
