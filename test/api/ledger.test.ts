@@ -48,6 +48,19 @@ describe('entries written by a process', () => {
   });
 });
 
+describe('the projection is rebuildable from the cases (DESIGN.md decision 2)', () => {
+  it('entries lost between a case write and its projection come back with the same ids, once, also when rebuilt twice at once', async () => {
+    const ledgerColl = p.db.connection.collection('ledger');
+    const before = (await ledgerColl.find({ source: 'process' }).toArray()).map((d) => String(d._id)).sort();
+    expect(before).toHaveLength(3);
+    await ledgerColl.deleteMany({ source: 'process' }); // as if the server died after the case writes
+    const added = await Promise.all([p.platform.services.ledger.rebuild(), p.platform.services.ledger.rebuild()]);
+    expect(added[0] + added[1]).toBe(3);
+    expect((await ledgerColl.find({ source: 'process' }).toArray()).map((d) => String(d._id)).sort()).toEqual(before);
+    expect(await p.platform.services.ledger.rebuild()).toBe(0);
+  });
+});
+
 describe('jurisdiction and roles', () => {
   it('a 中院 sees entries about itself and its courts only; a court outside sees none; a 承办人 is refused', async () => {
     const hk = (await (await as('hi-hk-shenpi')).get('/api/ledger?year=2026')).body;
