@@ -78,6 +78,9 @@ describe('report late → 催报 → 逾期十日 → 督促执行令 → 仍催
     const acc = await h.task(id, 'pursueAccountability');
     expect(acc.assignment).toEqual({ court: 'hi-gy', role: '院领导' });
     await h.complete(id, 'pursueAccountability');
+    // 追究责任 is a ledger entry of its own, naming the same court and person (issue 15).
+    const accountability = (await h.history(id)).filter((e) => e.type === 'ledgerEntry' && e.element === 'pursueAccountability');
+    expect(accountability.map((e) => [e.data.kind, e.data.court, e.data.persons])).toEqual([['追责', 'hi-hk-zy', [{ name: '王五', role: '承办人' }]]]);
     await h.expectOpen(id, ['reviewReport']);
   });
 
