@@ -6,8 +6,9 @@ import type { Clock } from '../clock';
 import type { Court, CourtsRepository } from '../courts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Actor } from '../http/actor';
-import type { LedgerEntry, LedgerPerson } from './entry';
-import { CONSEQUENCE, ENTRY_KINDS, GRADES, REVERSAL, UNITS, beijingYear, periodOf, quarterBounds } from './kinds';
+import type { LedgerEntry } from './entry';
+import { CONSEQUENCE, REVERSAL, beijingYear, periodOf, quarterBounds } from './kinds';
+import { parseManualEntry } from './manualEntry';
 import { namesOf, type LedgerRepository, type PackageRules } from './ledger.repository';
 import { projectHistory, type LedgerHistory } from './project';
 import { countFor, decide, ruleCounts, subjectsOf, windowOf } from './rules';
@@ -117,7 +118,11 @@ export class LedgerService {
 
   /** 手工登记: by an 审批人 / 院领导 of the issuing court, about a court within its jurisdiction, with a reason. */
   async record(actor: Actor, body: unknown): Promise<LedgerEntry> {
-    const input = await this.parseManual(actor, body);
+    const input = parseManualEntry(body, this.deps.clock.now());
+    const reachable = new Set(await this.deps.courts.codesUnder(actor.court));
+    for (const c of [input.court, ...input.persons.map((p) => p.court)]) {
+      if (!reachable.has(c)) throw badRequest('只能登记本院或辖区法院的记录', [{ field: 'court', message: `法院「${c}」不在本院辖区内` }]);
+    }
     const issuer = (await this.deps.courts.findByCode(actor.court))!;
     const at = input.at ?? this.deps.clock.now();
     const entry: LedgerEntry = {
@@ -302,57 +307,6 @@ export class LedgerService {
       recordedByName: e.recordedBy === 'system' ? '系统（规则）' : users.get(e.recordedBy) ?? e.recordedBy,
       reversed: reversed.has(e._id),
     }));
-  }
-
-  private async parseManual(actor: Actor, body: unknown) {
-    const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    const problems: { field: string; message: string }[] = [];
-    const str = (k: string, max: number) => {
-      const v = b[k];
-      if (v === undefined || v === null || v === '') return undefined;
-      if (typeof v !== 'string') { problems.push({ field: k, message: '应为文本' }); return undefined; }
-      if (v.trim().length > max) problems.push({ field: k, message: `不能超过${max}字` });
-      return v.trim() || undefined;
-    };
-    const kind = str('kind', 20);
-    if (!kind || !(ENTRY_KINDS as readonly string[]).includes(kind)) problems.push({ field: 'kind', message: `类别应为：${ENTRY_KINDS.join('、')}` });
-    const court = str('court', 64);
-    if (!court) problems.push({ field: 'court', message: '请选择被记载的法院' });
-    const unit = (str('unit', 8) ?? '法院') as (typeof UNITS)[number];
-    if (!(UNITS as readonly string[]).includes(unit)) problems.push({ field: 'unit', message: '单位应为 法院 或 执行局' });
-    const reason = str('reason', 500);
-    if (!reason) problems.push({ field: 'reason', message: '请填写事由（手工登记须说明理由）' });
-    const basis = str('basis', 200);
-    const grade = str('grade', 8);
-    if (grade && !(GRADES as readonly string[]).includes(grade)) problems.push({ field: 'grade', message: `评查等次应为：${GRADES.join('、')}` });
-    let score: number | undefined;
-    if (b.score !== undefined && b.score !== null && b.score !== '') {
-      if (typeof b.score !== 'number' || !Number.isFinite(b.score) || b.score < 0 || b.score > 1000) problems.push({ field: 'score', message: '考核分数应为 0–1000 的数字' });
-      else score = b.score;
-    }
-    let at: Date | undefined;
-    if (b.at !== undefined && b.at !== null && b.at !== '') {
-      at = typeof b.at === 'string' ? new Date(b.at) : new Date(NaN);
-      if (Number.isNaN(at.getTime())) problems.push({ field: 'at', message: '日期格式不正确' });
-      else if (at > this.deps.clock.now()) problems.push({ field: 'at', message: '日期不能晚于今天' });
-    }
-    const persons: LedgerPerson[] = [];
-    if (b.persons !== undefined) {
-      if (!Array.isArray(b.persons) || b.persons.length > 50) problems.push({ field: 'persons', message: '个人应为列表（至多50人）' });
-      else b.persons.forEach((p, i) => {
-        const o = (p ?? {}) as Record<string, unknown>;
-        const n = typeof o.name === 'string' ? o.name.trim() : '';
-        const c = typeof o.court === 'string' && o.court ? o.court : court;
-        if (!n || n.length > 40) problems.push({ field: `persons[${i}].name`, message: '请填写姓名（至多40字）' });
-        else persons.push({ name: n, court: c!, ...(typeof o.role === 'string' && o.role.trim() ? { role: o.role.trim().slice(0, 20) } : {}) });
-      });
-    }
-    if (problems.length) throw badRequest('台账记录不完整或有误', problems);
-    const reachable = new Set(await this.deps.courts.codesUnder(actor.court));
-    for (const c of [court!, ...persons.map((p) => p.court)]) {
-      if (!reachable.has(c)) throw badRequest('只能登记本院或辖区法院的记录', [{ field: 'court', message: `法院「${c}」不在本院辖区内` }]);
-    }
-    return { kind: kind!, court: court!, unit, reason: reason!, basis, grade, score, at, persons };
   }
 }
 
