@@ -1,6 +1,7 @@
 // The two JSON files every package has: manifest.json and articles.json (docs/PACKAGES.md).
 // Validated with zod; every issue becomes a Chinese problem naming the file and the field.
 import { z } from 'zod';
+import { ledgerSectionSchema } from '../ledger/rules.schema';
 import type { PackageProblem } from './types';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -51,6 +52,8 @@ const manifestObject = z.strictObject({
     type: z.enum(DICTIONARY_TYPES, { error: `类型应为 ${DICTIONARY_TYPES.join('、')} 之一` }),
     description: text.optional(),
   })).optional(),
+  /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
+  ledger: ledgerSectionSchema.optional(),
 });
 export const manifestFields = manifestObject.shape;
 
@@ -89,6 +92,7 @@ export function lenientManifest(raw: unknown): Manifest {
     forms: many(s.forms.element, r.forms),
     parameters: many(s.parameters.element, r.parameters),
     ...(Array.isArray(r.dictionary) ? { dictionary: many(s.dictionary.unwrap().element, r.dictionary) } : {}),
+    ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
   });
 }
 
