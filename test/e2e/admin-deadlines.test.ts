@@ -96,7 +96,7 @@ describe('packages: import with progress and problems, export', () => {
     const { page } = e;
     await e.signInAs('admin');
     await page.goto(`${e.url}/admin/packages`);
-    await expect.poll(() => page.locator('[data-test="packages-table"]').textContent()).toContain(pkg);
+    await expect.poll(() => page.locator('[data-test="packages-table"]').textContent(), { timeout: 30_000 }).toContain(pkg);
     const broken = await zip({
       'manifest.json': JSON.stringify({ id: 'broken-pkg', province: '海南省', title: '有问题的程序包', version: 1, processes: [], forms: [], parameters: [] }),
       'notes.txt': '不应出现在程序包中',
@@ -167,8 +167,8 @@ describe('期限一览: change a deadline, see the open cases, migrate', () => {
     const { page } = e;
     const dialog = page.locator('[data-test="deadline-dialog"]');
     await dialog.locator('[data-test="migrate"]').click();
-    await expect.poll(() => dialog.textContent()).toContain('迁移结果');
-    expect(await dialog.locator('[data-test="dry-run-table"]').textContent()).toContain('已迁移');
+    await expect.poll(() => dialog.textContent(), { timeout: 60_000 }).toContain('迁移结果');
+    expect(await dialog.locator('[data-test="migration-result"]').textContent()).toContain('已迁移');
     await e.shot('admin-deadline-migrated');
     const admin = await e.api('admin');
     const c = (await admin.get(`/api/cases/${caseId}`)).body;

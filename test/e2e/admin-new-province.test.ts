@@ -229,7 +229,7 @@ describe('a new province in the browser', () => {
     await e.signInAs('sd-jn-chengban');
     await page.goto(`${e.url}/inbox`);
     const row = page.locator('[data-test="inbox-table"] .el-table__body tr', { hasText: r.body.case.caseNo });
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     expect(await row.textContent()).toContain('报告执行情况');
     await e.shot('admin-handler-inbox');
     await row.locator('[data-test="open-task"]').click();
