@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url);
  */
 const VENDOR: Record<string, string> = {
   'vendor/formio/ace': 'ace-builds/src-min-noconflict',
+  // Form.io's date handling fetches the time-zone data (36 KB gzipped) on the first date field.
+  'vendor/formio/moment-timezone/data/packed': 'moment-timezone/data/packed',
 };
 
 function packageDir(spec: string): string | null {
@@ -46,7 +48,7 @@ function vendorAssets(): Plugin {
         server.middlewares.use(`/${url}`, (req, res, next) => {
           const file = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0]));
           if (!file.startsWith(dir) || !existsSync(file)) return next();
-          res.setHeader('Content-Type', file.endsWith('.css') ? 'text/css' : 'text/javascript');
+          res.setHeader('Content-Type', file.endsWith('.css') ? 'text/css' : file.endsWith('.json') ? 'application/json' : 'text/javascript');
           res.end(readFileSync(file));
         });
       }

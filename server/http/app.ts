@@ -2,10 +2,11 @@
 // Capabilities contribute routers; this file only wires them.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Router } from 'express';
+import compression from 'compression';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
-import { apiNotFound, errorHandler } from './errors';
+import { apiNotFound, errorHandler, notFound } from './errors';
 import { clientCsp } from './csp';
 import { openApiDocument } from './openapi';
 
@@ -18,19 +19,30 @@ export interface AppParts {
   clientDir?: string;
 }
 
-/** The SPA: hashed assets cached for a year, index.html never cached, history fallback. */
+/**
+ * The SPA: hashed assets cached for a year, index.html never cached, history fallback only for
+ * page paths. A missing file under /assets or /vendor, or any path naming a file (a dot in its
+ * last segment), answers 404: answering index.html made a missing script or JSON fail in the
+ * browser as "Unexpected token '<'" instead of a plain 404.
+ */
 function serveClient(app: express.Express, dir: string): void {
   if (!existsSync(path.join(dir, 'index.html'))) return;
   app.use(clientCsp);
+  // JS, CSS, JSON and SVG go out gzip/brotli-compressed (Form.io alone is 1.6 MB raw, ~440 KB gzipped).
+  app.use(compression());
   app.use(
     '/assets',
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
+  // Files some libraries load by URL at run time (client/vite.config.ts VENDOR): not hashed.
+  app.use('/vendor', express.static(path.join(dir, 'vendor'), { maxAge: '1d', fallthrough: false }));
   app.use(express.static(dir, { index: false, maxAge: 0 }));
-  app.get(/^\/(?!api\/|healthz$|readyz$).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|healthz$|readyz$)(?:[^.]*\/)?[^/.]*$/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.sendFile(path.join(dir, 'index.html'));
   });
+  app.use((_req, _res, next) => next(notFound('文件不存在')));
+  app.use(((err, _req, _res, next) => next((err as { status?: number })?.status === 404 ? notFound('文件不存在') : err)) as ErrorRequestHandler);
 }
 
 export function createApp(parts: AppParts): express.Express {

@@ -142,8 +142,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     apiRoutes: [
       ...auth.apiRoutes(),
       definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor)),
-      casesRoutes(casesService, cases, guards),
-      tasksRoutes(tasksService, cases, guards),
+      casesRoutes(casesService, cases, guards, auth.people),
+      tasksRoutes(tasksService, cases, guards, auth.people),
       packages.routes(guards),
       formsRoutes(forms, guards),
       attachmentsRoutes(attachments, cases, guards),

@@ -37,6 +37,40 @@ export class TasksService {
     };
   }
 
+  /**
+   * Every submitted form of a case, in the order the tasks were completed (the case record's
+   * order, not the clock's: a manual clock gives many completions the same instant), each with
+   * the form revision it was submitted on, so it reads exactly as its author saw it.
+   */
+  async caseDocuments(doc: CaseDoc) {
+    const stored = this.forms?.submissions ? await this.forms.submissions.ofCase(doc._id) : [];
+    const seqOf = new Map<string, number>();
+    for (const h of doc.history) {
+      const taskId = (h.data as { taskId?: unknown } | undefined)?.taskId;
+      if (h.type === 'taskCompleted' && typeof taskId === 'string') seqOf.set(taskId, h.seq);
+    }
+    const ordered = [...stored].sort((a, b) => (seqOf.get(a.taskId) ?? Infinity) - (seqOf.get(b.taskId) ?? Infinity) || +a.at - +b.at);
+    const forms: Record<string, { key: string; revision: number; title?: string; schema: unknown }> = {};
+    for (const s of ordered) {
+      const id = `${s.form.key}@${s.form.revision}`;
+      if (forms[id] || !this.forms) continue;
+      const f = await this.forms.forms.get(s.form.key, s.form.revision);
+      if (f) forms[id] = { key: f.key, revision: f.revision, title: f.title ?? (f.schema as { title?: string }).title, schema: f.schema };
+    }
+    return {
+      documents: ordered.map((s) => ({
+        taskId: s.taskId,
+        element: s.element,
+        form: s.form,
+        data: s.data,
+        by: s.by,
+        at: s.at,
+        seq: seqOf.get(s.taskId),
+      })),
+      forms,
+    };
+  }
+
   /** The open task and its case, or 404 / 409 (already completed). */
   async findOpen(taskId: string): Promise<{ doc: CaseDoc; task: OpenTask }> {
     // A task no longer open is still found in the history: "already completed" (409), not "unknown" (404).

@@ -1,5 +1,5 @@
 // One history entry (全程留痕) as a Chinese sentence.
-import type { HistoryEntry } from '../api/cases';
+import type { HistoryEntry, People } from '../api/cases';
 import { formatDue } from '../i18n/format';
 import { historyLabel } from '../i18n/labels';
 
@@ -38,4 +38,5 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
   }
 }
 
-export const actorName = (actor: string) => (actor === 'system' ? '系统' : actor);
+/** 姓名（法院） of an account, from the people the server named with the case. */
+export const actorName = (actor: string, people?: People) => (actor === 'system' ? '系统' : (people?.[actor]?.label ?? actor));

@@ -24,10 +24,16 @@ export function setupFormio(): typeof Formio {
   // No eval: forms carry no JavaScript (refused at save), and the pages' CSP has no
   // 'unsafe-eval'. String templates are then interpolated as {{ path }} only.
   (Utils as unknown as { Evaluator: { noeval: boolean } }).Evaluator.noeval = true;
-  flatpickr.localize(Mandarin);
+  // Weeks start on Monday, as on every Chinese calendar (flatpickr's zh locale says Sunday).
+  const zh = { ...Mandarin, firstDayOfWeek: 1 };
+  flatpickr.localize(zh);
+  // The date component asks for the locale of the form's language (`flatpickr-zh-CN`); a
+  // global of that name means "loaded", and flatpickr finds the locale under that name.
+  (flatpickr.l10ns as Record<string, unknown>)['zh-CN'] = zh;
   const w = window as unknown as Record<string, unknown>;
   w.flatpickr = flatpickr;
-  w['flatpickr-zh'] = Mandarin;
+  w['flatpickr-zh'] = zh;
+  w[`flatpickr-${FORMIO_LANGUAGE}`] = zh;
   // Form.io constructs providers (`new Provider(formio)`): a function, not an arrow.
   const UrlProvider = Object.assign(function UrlProvider() {
     return urlStorage;
