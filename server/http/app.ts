@@ -28,8 +28,6 @@ export interface AppParts {
 function serveClient(app: express.Express, dir: string): void {
   if (!existsSync(path.join(dir, 'index.html'))) return;
   app.use(clientCsp);
-  // JS, CSS, JSON and SVG go out gzip/brotli-compressed (Form.io alone is 1.6 MB raw, ~440 KB gzipped).
-  app.use(compression());
   app.use(
     '/assets',
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
@@ -61,6 +59,10 @@ export function createApp(parts: AppParts): express.Express {
     res.setHeader('X-Frame-Options', 'DENY');
     next();
   });
+  // JS, CSS and JSON answers go out gzip/brotli-compressed (Form.io's chunk is 1.4 MB raw,
+  // ~390 KB gzipped; a diagram's JSON shrinks tenfold). Streams of attachments are left alone
+  // (their types are not compressible).
+  app.use(compression());
   for (const r of parts.rootRoutes ?? []) app.use(r);
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => {

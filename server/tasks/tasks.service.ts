@@ -45,30 +45,29 @@ export class TasksService {
   async caseDocuments(doc: CaseDoc) {
     const stored = this.forms?.submissions ? await this.forms.submissions.ofCase(doc._id) : [];
     const seqOf = new Map<string, number>();
+    // The deadline each task had when it was answered: opened with it, moved by a recomputation.
+    const taskOf = new Map<string, { dueAt?: string; openedAt?: Date }>();
     for (const h of doc.history) {
-      const taskId = (h.data as { taskId?: unknown } | undefined)?.taskId;
-      if (h.type === 'taskCompleted' && typeof taskId === 'string') seqOf.set(taskId, h.seq);
+      const d = (h.data ?? {}) as { taskId?: unknown; dueAt?: string; to?: string };
+      if (typeof d.taskId !== 'string') continue;
+      if (h.type === 'taskCompleted') seqOf.set(d.taskId, h.seq);
+      if (h.type === 'taskOpened') taskOf.set(d.taskId, { dueAt: d.dueAt, openedAt: h.at });
+      if (h.type === 'taskDueChanged' && taskOf.has(d.taskId)) taskOf.get(d.taskId)!.dueAt = d.to;
     }
     const ordered = [...stored].sort((a, b) => (seqOf.get(a.taskId) ?? Infinity) - (seqOf.get(b.taskId) ?? Infinity) || +a.at - +b.at);
     const forms: Record<string, { key: string; revision: number; title?: string; schema: unknown }> = {};
+    const documents = [];
     for (const s of ordered) {
       const id = `${s.form.key}@${s.form.revision}`;
-      if (forms[id] || !this.forms) continue;
-      const f = await this.forms.forms.get(s.form.key, s.form.revision);
-      if (f) forms[id] = { key: f.key, revision: f.revision, title: f.title ?? (f.schema as { title?: string }).title, schema: f.schema };
+      const f = this.forms ? await this.forms.forms.get(s.form.key, s.form.revision) : null;
+      if (f) forms[id] ??= { key: f.key, revision: f.revision, title: f.title ?? (f.schema as { title?: string }).title, schema: f.schema };
+      // Prefilled fields are not stored with the data (the case holds them): shown again here,
+      // as they read when the document was written (that task's deadline).
+      const task = taskOf.get(s.taskId) ?? {};
+      const prefill = f && this.forms ? await prefillOf(this.forms, f, doc, { id: s.taskId, elementId: s.element ?? '', ...task, dueAt: task.dueAt ? new Date(task.dueAt) : undefined }) : {};
+      documents.push({ taskId: s.taskId, element: s.element, form: s.form, data: { ...prefill, ...s.data }, by: s.by, at: s.at, seq: seqOf.get(s.taskId) });
     }
-    return {
-      documents: ordered.map((s) => ({
-        taskId: s.taskId,
-        element: s.element,
-        form: s.form,
-        data: s.data,
-        by: s.by,
-        at: s.at,
-        seq: seqOf.get(s.taskId),
-      })),
-      forms,
-    };
+    return { documents, forms };
   }
 
   /** The open task and its case, or 404 / 409 (already completed). */

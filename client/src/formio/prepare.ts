@@ -5,6 +5,8 @@
 // (?task=<id>), and Chinese names for layout components (screen readers announce them).
 // The walk is Form.io's own (it knows a table's rows from a textarea's `rows: 4`).
 import { Utils } from '@formio/js/form';
+import flatpickr from 'flatpickr';
+import { strictParseDate } from './typedDates';
 import { ZH_CN } from './zh-CN';
 
 interface Component {
@@ -39,7 +41,12 @@ export function prepareSchema(schema: { components?: unknown[] }, opts: { upload
       c.disableOnInvalid = false;
     }
     if (c.type && LAYOUT_NAME[c.type] && !hasChinese(c.label)) c.label = hasChinese(c.title) ? c.title : hasChinese(c.legend) ? c.legend : LAYOUT_NAME[c.type];
-    if (c.type === 'datetime') c.widget = { ...(c.widget ?? {}), type: c.widget?.type ?? 'calendar', locale: 'zh' };
+    if (c.type === 'datetime') {
+      c.widget = { ...(c.widget ?? {}), type: c.widget?.type ?? 'calendar', locale: 'zh' };
+      // Form.io hands customOptions to flatpickr: a typed 2026-02-30 is refused, not rolled over.
+      const custom = typeof c.customOptions === 'object' && c.customOptions ? c.customOptions : {};
+      c.customOptions = { ...custom, parseDate: strictParseDate((text, format) => flatpickr.parseDate(text, format)) };
+    }
     // Whatever the JSON says (the server stores /api/attachments), files go to this task's
     // attachments: never to another host.
     if (c.type === 'file' && opts.uploadUrl) {

@@ -2,7 +2,7 @@
 // it): everything it would fetch from cdn.form.io is either bundled (flatpickr) or served by
 // the platform under /vendor/formio (vite.config.ts copies it), strings are Chinese, and file
 // uploads go through our attachments provider.
-import { Formio, Providers, Utils } from '@formio/js/form';
+import { Formio, Providers, Templates, Utils } from '@formio/js/form';
 import flatpickr from 'flatpickr';
 import { Mandarin } from 'flatpickr/dist/l10n/zh.js';
 import './formio.css';
@@ -34,6 +34,14 @@ export function setupFormio(): typeof Formio {
   w.flatpickr = flatpickr;
   w['flatpickr-zh'] = zh;
   w[`flatpickr-${FORMIO_LANGUAGE}`] = zh;
+  // A checkbox read as text (a submitted document) says 是/否, not the template's True/False.
+  type Ctx = { input: { labelClass: string; content: string; label: string }; self: { labelIsHidden(): boolean }; checked: boolean };
+  (Templates as unknown as { current: unknown }).current = {
+    checkbox: {
+      html: (ctx: Ctx) =>
+        `<label class="${ctx.input.labelClass}">${ctx.input.content}${ctx.self.labelIsHidden() ? '' : `<span>${ctx.input.label}</span>`}</label><div ref="value">${ctx.checked ? '是' : '否'}</div>`,
+    },
+  };
   // Form.io constructs providers (`new Provider(formio)`): a function, not an arrow.
   const UrlProvider = Object.assign(function UrlProvider() {
     return urlStorage;

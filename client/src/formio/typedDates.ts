@@ -29,6 +29,23 @@ export function typedDateProblem(text: string): string | null {
   return null;
 }
 
+/**
+ * flatpickr's `parseDate` for the platform's date fields: a date written as 年-月-日 must be a
+ * real one (undefined refuses it, and flatpickr clears the field instead of rolling 02-30 over
+ * to 03-02); anything else (the ISO value Form.io sets) is parsed as flatpickr would.
+ */
+export function strictParseDate(fallback: (s: string, format: string) => Date | undefined) {
+  return (text: string, format: string): Date | undefined => {
+    const m = DATE.exec(text.trim());
+    if (!m) return fallback(text, format);
+    if (typedDateProblem(text)) return undefined;
+    let hour = m[4] === undefined ? 0 : +m[4];
+    if (/PM|下午/i.test(text) && hour < 12) hour += 12;
+    if (/AM|上午/i.test(text) && hour === 12) hour = 0;
+    return new Date(+m[1], +m[2] - 1, +m[3], hour, m[5] === undefined ? 0 : +m[5]);
+  };
+}
+
 const isDateInput = (t: EventTarget | null): t is HTMLInputElement =>
   t instanceof HTMLInputElement && t.type !== 'hidden' && !!t.closest('.formio-component-datetime');
 
