@@ -6,7 +6,7 @@ import compression from 'compression';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
-import { apiNotFound, errorHandler, notFound } from './errors';
+import { apiNotFound, AppError, errorHandler, notFound } from './errors';
 import { clientCsp } from './csp';
 import { openApiDocument } from './openapi';
 
@@ -40,7 +40,8 @@ function serveClient(app: express.Express, dir: string): void {
     res.sendFile(path.join(dir, 'index.html'));
   });
   app.use((_req, _res, next) => next(notFound('文件不存在')));
-  app.use(((err, _req, _res, next) => next((err as { status?: number })?.status === 404 ? notFound('文件不存在') : err)) as ErrorRequestHandler);
+  // express.static's own 404 (fallthrough: false) in the API's JSON shape; API errors pass as they are.
+  app.use(((err, _req, _res, next) => next(!(err instanceof AppError) && (err as { status?: number })?.status === 404 ? notFound('文件不存在') : err)) as ErrorRequestHandler);
 }
 
 export function createApp(parts: AppParts): express.Express {

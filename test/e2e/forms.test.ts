@@ -77,7 +77,7 @@ describe('表单预览: every shipped form draws, editable and read-only', () =>
         // Drawn: its components are on the page, no alert, no English screen-reader text.
         expect(await form.locator('.formio-component').count(), `${key} (${mode})`).toBeGreaterThan(2);
         expect(await form.locator('[data-test="form-failed"]').count(), `${key} (${mode})`).toBe(0);
-        expect(await form.textContent(), `${key} (${mode})`).not.toMatch(/numeric only|\bColumns\b/);
+        expect(await form.textContent(), `${key} (${mode})`).not.toMatch(/undefined|numeric only|\bColumns\b|\b(True|False)\b/);
         const fields = prefilled(schema);
         const caseNo = [...fields].find(([, source]) => source === 'caseNo')?.[0];
         const due = [...fields].find(([, source]) => source === 'task.dueAt')?.[0];
@@ -208,6 +208,8 @@ describe('the case as both courts read it (D6, D15)', () => {
     expect(text).toMatch(/海南省高级人民法院/);
     expect(text).toContain('2026/10/10 09:00');
     expect(text).not.toContain('hi-gy-chengban');
+    expect(text).not.toMatch(/undefined|\b(True|False)\b/);
+    expect(text).toContain('2026年10月12日 24:00'); // the letter's own deadline, prefilled as it was
     // The earlier review is listed, collapsed.
     expect(await page.locator('[data-test="document-reviewComplaint"] .formio-form').count()).toBe(0);
     // The form below: the deadline as a court writes it.

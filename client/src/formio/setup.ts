@@ -35,11 +35,11 @@ export function setupFormio(): typeof Formio {
   w['flatpickr-zh'] = zh;
   w[`flatpickr-${FORMIO_LANGUAGE}`] = zh;
   // A checkbox read as text (a submitted document) says 是/否, not the template's True/False.
-  type Ctx = { input: { labelClass: string; content: string; label: string }; self: { labelIsHidden(): boolean }; checked: boolean };
+  type Ctx = { input: { labelClass?: string; content?: string; label: string }; self: { labelIsHidden(): boolean }; checked: boolean };
   (Templates as unknown as { current: unknown }).current = {
     checkbox: {
       html: (ctx: Ctx) =>
-        `<label class="${ctx.input.labelClass}">${ctx.input.content}${ctx.self.labelIsHidden() ? '' : `<span>${ctx.input.label}</span>`}</label><div ref="value">${ctx.checked ? '是' : '否'}</div>`,
+        `<label class="${ctx.input.labelClass ?? ''}">${ctx.input.content ?? ''}${ctx.self.labelIsHidden() ? '' : `<span>${ctx.input.label}</span>`}</label><div ref="value">${ctx.checked ? '是' : '否'}</div>`,
     },
   };
   // Form.io constructs providers (`new Provider(formio)`): a function, not an arrow.
