@@ -199,6 +199,13 @@ describe('the case as both courts read it (D6, D15)', () => {
     const { page } = e;
     await e.signOut();
     await e.signInAs('hi-hk-chengban');
+    // The inbox names the court that supervises (D24).
+    await page.waitForURL(/\/inbox/, POLL);
+    const inbox = page.locator('[data-test="inbox-table"]');
+    await expect.poll(() => inbox.locator('.el-table__body tr').count()).toBe(1);
+    expect(await inbox.locator('thead').textContent()).toContain('督办法院');
+    expect(await inbox.locator('.el-table__body tr').first().textContent()).toContain('海南省高级人民法院');
+    await e.shot('inbox-supervising-court');
     await page.goto(`${e.url}/tasks/${designateTask}`);
     const letter = page.locator('[data-test="document-issueSupervisionLetter"]');
     await letter.locator('.formio-form').waitFor(POLL);
@@ -240,6 +247,20 @@ describe('the case as both courts read it (D6, D15)', () => {
     expect(scale).toBeGreaterThanOrEqual(0.5);
     await e.shot('case-documents');
     e.assertClean();
+  });
+
+  it('a case or task that does not exist says so, with a way back and no 重试 (D23)', async () => {
+    const { page } = e;
+    e.allow({ text: /status of 404/, url: /\/api\/(cases|tasks)\// });
+    await page.goto(`${e.url}/cases/000000000000000000000000`);
+    await page.locator('[data-test="not-found"]').waitFor(POLL);
+    expect(await page.locator('[data-test="not-found"]').textContent()).toContain('案件不存在');
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await e.shot('case-not-found');
+    await page.goto(`${e.url}/tasks/nope_123`);
+    await page.locator('[data-test="not-found"]').waitFor(POLL);
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '返回待办事项' }).count()).toBe(1);
   });
 
   it('another court sees neither the case nor its documents', async () => {

@@ -45,7 +45,14 @@ export function prepareSchema(schema: { components?: unknown[] }, opts: { upload
       c.widget = { ...(c.widget ?? {}), type: c.widget?.type ?? 'calendar', locale: 'zh' };
       // Form.io hands customOptions to flatpickr: a typed 2026-02-30 is refused, not rolled over.
       const custom = typeof c.customOptions === 'object' && c.customOptions ? c.customOptions : {};
-      c.customOptions = { ...custom, parseDate: strictParseDate((text, format) => flatpickr.parseDate(text, format)) };
+      c.customOptions = {
+        ...custom,
+        parseDate: strictParseDate((text, format) => flatpickr.parseDate(text, format)),
+        // A refused date is shown on the field (typedDates.ts); flatpickr need not also warn.
+        errorHandler: (err: Error) => {
+          if (!/Invalid date/i.test(err?.message ?? '')) console.warn(err);
+        },
+      };
     }
     // Whatever the JSON says (the server stores /api/attachments), files go to this task's
     // attachments: never to another host.
