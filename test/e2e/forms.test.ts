@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(() => e?.close());
 
 describe('表单预览: every shipped form draws, editable and read-only', () => {
-  it(`draws all ${forms.length} forms under forms/** with their prefill`, { timeout: 60_000 + forms.length * 5_000 }, async () => {
+  it(`draws all ${forms.length} forms under forms/** with their prefill`, { timeout: 60_000 + forms.length * 8_000 }, async () => {
     const { page } = e;
     expect(forms.length).toBeGreaterThan(0);
     await e.signInAs('admin');
