@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sample } from '../scenarios/hainan/samples';
 import { ROOT, startE2E, type E2E } from './harness';
-import { bj, setClock } from './seed';
+import { setClock } from './seed';
 
 const POLL = { timeout: 30_000 };
 
@@ -61,7 +61,6 @@ describe('表单预览: every shipped form draws, editable and read-only', () =>
     // The link keeps the current mode; the toggle then draws the other: two renders per form.
     let mode: 'edit' | 'read' = 'edit';
     for (const { key, schema } of forms) {
-      const t0 = Date.now();
       const link = page.locator(`[data-form="${key}"]`);
       await link.waitFor(POLL); // seeded at start: a form the platform refused is missing here
       for (const step of [0, 1]) {
@@ -92,7 +91,6 @@ describe('表单预览: every shipped form draws, editable and read-only', () =>
         if (key === 'hainan/designateHandler') await e.shot(`form-preview-${mode}`);
       }
       drawn.push(key);
-      if (process.env.FORMS_TIMING) console.log(key, Date.now() - t0);
     }
     expect(drawn).toHaveLength(forms.length);
     e.assertClean();
@@ -313,4 +311,3 @@ describe('static files', () => {
   });
 });
 
-void bj;
