@@ -115,6 +115,8 @@ export async function createAuth(opts: AuthOptions) {
       for (const u of wanted) out[u] ??= { name: u, label: u };
       return out;
     },
+    /** 姓名 of an account (no secrets), for showing people by name. */
+    findUserName: async (username: string): Promise<string | undefined> => (await users.findByUsername(username))?.name,
     /** Whether `upper` may supervise `lower` (both codes; false when either is unknown). */
     async supervisesCourt(upper: string, lower: string): Promise<boolean> {
       const found = await courts.findByCodes([upper, lower]);
