@@ -98,6 +98,9 @@ export async function createAuth(opts: AuthOptions) {
     canSeeCase: caseAccess.canSeeCase,
     visibleCourtCodes: caseAccess.visibleCourtCodes,
     findCourt: (code: string): Promise<Court | null> => courts.findByCode(code),
+    findCourts: (codes: string[]): Promise<Map<string, Court>> => courts.findByCodes(codes),
+    /** A user without secrets (for checking a named 专人), or null. */
+    findUser: (username: string) => users.findByUsername(username),
     /** Whether `upper` may supervise `lower` (both codes; false when either is unknown). */
     async supervisesCourt(upper: string, lower: string): Promise<boolean> {
       const found = await courts.findByCodes([upper, lower]);
