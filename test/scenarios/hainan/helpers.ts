@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { TEST_PASSWORD } from '../../api/helpers/testPlatform';
 import { bj, startScenario, type Scenario } from '../helpers';
 import { sample } from './samples';
 
@@ -18,9 +19,19 @@ const ACCOUNTS: { username: string; court: string; roles: string[] }[] = JSON.pa
 export { bj };
 export const manifest = JSON.parse(readFileSync(path.join(PROCESSES, 'manifest.json'), 'utf8'));
 
-/** A demo account of the court holding the role (first match in seeds/demo-accounts.json). */
-export function userFor(court: string, role: string): string {
-  const hit = ACCOUNTS.find((a) => a.court === court && a.roles.includes(role));
+/**
+ * Second holders of a role, created by the tests through the users API: 另行组成合议庭 (D19)
+ * needs a 审查人员 who did not review the complaint, and a named 专人 (D20) a second 承办人.
+ */
+export const EXTRA_ACCOUNTS = [
+  { username: 'hi-gy-shencha2', name: '海南高院审查人员乙', court: 'hi-gy', roles: ['审查人员'] },
+  { username: 'hi-hk-chengban2', name: '海口中院承办人乙', court: 'hi-hk-zy', roles: ['承办人'] },
+  { username: 'hi-qs-chengban2', name: '琼山法院承办人乙', court: 'hi-hk-qs', roles: ['承办人'] },
+];
+
+/** A demo account of the court holding the role (first match), skipping excluded users (回避). */
+export function userFor(court: string, role: string, excluded: string[] = []): string {
+  const hit = [...ACCOUNTS, ...EXTRA_ACCOUNTS].find((a) => a.court === court && a.roles.includes(role) && !excluded.includes(a.username));
   if (!hit) throw new Error(`no demo account for ${court} ${role}`);
   return hit.username;
 }
@@ -30,7 +41,7 @@ export interface Task {
   elementId: string;
   name: string;
   formKey: string;
-  assignment: { court?: string; role?: string; user?: string; error?: string };
+  assignment: { court?: string; role?: string; user?: string; exclude?: string[]; excludedUsers?: string[]; error?: string };
   dueAt?: string;
   basis?: string;
 }
@@ -38,6 +49,10 @@ export interface Task {
 export async function startHainan() {
   const s = await startScenario();
   await installHainan(s);
+  for (const a of EXTRA_ACCOUNTS) {
+    const r = await s.admin.post('/api/users', { ...a, password: TEST_PASSWORD });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  }
   return hainan(s);
 }
 
@@ -114,7 +129,7 @@ function hainan(s: Scenario) {
     /** Completes the open task as a user of its court + role, with the form sample + `over`. */
     async complete(caseId: string, elementId: string, over: Record<string, unknown> = {}, as?: string) {
       const t = await h.task(caseId, elementId);
-      const who = as ?? (t.assignment.user ?? userFor(t.assignment.court!, t.assignment.role!));
+      const who = as ?? (t.assignment.user ?? userFor(t.assignment.court!, t.assignment.role!, t.assignment.excludedUsers ?? []));
       const r = await (await s.as(who)).post(`/api/tasks/${t.id}/complete`, { data: sample(t.formKey, over) });
       expect(r.status, `${elementId} by ${who}: ${JSON.stringify(r.body)}`).toBe(200);
       return r.body;
@@ -134,6 +149,20 @@ function hainan(s: Scenario) {
 
     async history(caseId: string) {
       return (await view(caseId)).history as { type: string; element?: string; data?: any; actor: string }[];
+    },
+
+    /** Moves the clock to the due instant of the case's timer on `elementId` (it fires). */
+    async until(caseId: string, elementId: string) {
+      const due = await h.timer(caseId, elementId);
+      await s.setClock(new Date(Date.parse(due) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '));
+      return due;
+    },
+
+    /** The user's inbox (待办): element ids of the tasks of this case it lists. */
+    async inbox(caseId: string, username: string) {
+      const r = await (await s.as(username)).get('/api/tasks');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.tasks as { elementId: string; case: { id: string } }[]).filter((t) => t.case.id === caseId).map((t) => t.elementId).sort();
     },
 
     async status(caseId: string) {

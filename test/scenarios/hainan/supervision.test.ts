@@ -41,7 +41,8 @@ describe('督办函 from complaint to closing (海南办法 第四条、第六�
     expect(v.reportPeriod).toBe(15);
     expect(v.letterReceivedAt).toBe(bj('2026-10-10 09:00'));
     const t = await h.task(id, 'designateHandler');
-    expect(t.assignment).toEqual({ court: 'hi-hk-zy', role: '承办人' });
+    // The 专人 is named by the court's 执行局长 (审批人), not by a 承办人 naming himself (D20).
+    expect(t.assignment).toEqual({ court: 'hi-hk-zy', role: '审批人' });
     expect(new Date(t.dueAt!).toISOString()).toBe(bj('2026-10-27 00:00'));
     expect(await h.timer(id, 'designateOverdueTenDays')).toBe(bj('2026-11-06 00:00'));
   });
