@@ -2,7 +2,7 @@
 // administrator would (forms, then diagrams), open cases as the 高院/中院 staff, and complete
 // each task as a demo user of the court + role the task is assigned to, with a submission that
 // passes the task's form (samples.ts) plus the fields the step is about.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { TEST_PASSWORD } from '../../api/helpers/testPlatform';
@@ -46,9 +46,10 @@ export interface Task {
   basis?: string;
 }
 
-export async function startHainan() {
+/** `diagramsDir`: install these diagrams instead of the shipped ones (an older edition, for migration). */
+export async function startHainan(opts: { diagramsDir?: string } = {}) {
   const s = await startScenario();
-  await installHainan(s);
+  await installHainan(s, opts.diagramsDir);
   for (const a of EXTRA_ACCOUNTS) {
     const r = await s.admin.post('/api/users', { ...a, password: TEST_PASSWORD });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -57,14 +58,14 @@ export async function startHainan() {
 }
 
 /** Forms first (a diagram whose forms do not exist is refused), then every diagram. */
-export async function installHainan(s: Scenario) {
+export async function installHainan(s: Scenario, diagramsDir = PROCESSES) {
   for (const file of readdirSync(FORMS).filter((f) => f.endsWith('.json'))) {
     const schema = JSON.parse(readFileSync(path.join(FORMS, file), 'utf8'));
     const r = await s.admin.post(`/api/forms/${encodeURIComponent(`hainan/${file.slice(0, -5)}`)}/revisions`, { schema });
     expect([200, 201], `${file}: ${JSON.stringify(r.body)}`).toContain(r.status);
   }
-  for (const p of manifest.processes as { key: string; file: string }[]) {
-    const xml = readFileSync(path.join(PROCESSES, p.file), 'utf8');
+  for (const p of (manifest.processes as { key: string; file: string }[]).filter((x) => existsSync(path.join(diagramsDir, x.file)))) {
+    const xml = readFileSync(path.join(diagramsDir, p.file), 'utf8');
     const r = await s.admin.post('/api/definitions', { packageId: 'hainan', xml });
     expect([200, 201], `${p.file}: ${JSON.stringify(r.body)}`).toContain(r.status);
     expect(r.body.key).toBe(p.key);
