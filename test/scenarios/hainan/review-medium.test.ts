@@ -208,3 +208,33 @@ describe('D31: walks no test took — 挂网交办 通报 and the 退回修改 o
     expect(await h.status(id)).toBe('completed');
   });
 });
+
+describe('D18, D24, D25: rules the forms and the diagram now enforce', () => {
+  it('D18: a case supervised by the 最高人民法院 is reviewed by a 合议庭 (暂行规定 第六条 «应当组成合议庭»)', async () => {
+    await h.setClock('2026-09-28 10:00');
+    const id = await h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-09-28' });
+    const body = await h.refused(id, 'reviewComplaint', 'hi-gy-shencha', 422, { source: '最高人民法院执行指挥平台督办事项' });
+    expect(JSON.stringify(body)).toContain('应当组成合议庭');
+    await h.complete(id, 'reviewComplaint', { source: '最高人民法院执行指挥平台督办事项', collegialPanel: true, panelMembers: '赵一、钱二、孙三' });
+    await h.expectOpen(id, ['issueSupervisionLetter']);
+  });
+
+  it('D24: ground (二) «已裁定提级执行、指定执行» needs that ruling on the case (办法 第十五条)', async () => {
+    await h.setClock('2026-09-07 10:00');
+    const id = await h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-09-07' });
+    await h.complete(id, 'reviewComplaint', { decision: '监督纠正' });
+    await h.complete(id, 'supervisoryReview', { conclusion: '执行行为合法' });
+    const body = await h.refused(id, 'approveClosing', 'hi-gy-shenpi', 422, { closingGround: '已裁定提级或指定执行' });
+    expect(JSON.stringify(body)).toContain('第十五条（二）');
+    await h.complete(id, 'approveClosing', { closingGround: '其他应当报结' });
+    expect(await h.status(id)).toBe('completed');
+  });
+
+  it('D25: an extension request is decided within three days (第二十一条)', async () => {
+    const id = await letterCase('2026-09-28 10:00', 15);
+    await h.complete(id, 'designateHandler');
+    await h.complete(id, 'reportInWriting', { reportType: '申请延期', delayReason: '被执行人下落不明。', nextSteps: '继续查找。', proposedDays: 30 });
+    // 3日 from 09-28: day 3 is 10-01 (国庆): rolled to 10-08, due 10-09 00:00.
+    expect(await h.due(id, 'decideExtension')).toBe(bj('2026-10-09 00:00'));
+  });
+});
