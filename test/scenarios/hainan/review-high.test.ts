@@ -10,7 +10,7 @@ import { bj, startHainan, type Hainan } from './helpers';
 let h: Hainan;
 beforeAll(async () => {
   h = await startHainan();
-});
+}, 180_000); // installing the package and its forms is slow on a busy machine
 afterAll(() => h?.close());
 
 /** A 督办函 case whose report is in and whose review finds the handling improper. */

@@ -6,7 +6,7 @@ import { bj, startHainan, type Hainan } from './helpers';
 let h: Hainan;
 beforeAll(async () => {
   h = await startHainan();
-});
+}, 180_000); // installing the package and its forms is slow on a busy machine
 afterAll(() => h?.close());
 
 /** A 督办函 issued at `at` with `reportPeriod` days (the lower court has not signed yet). */
@@ -236,5 +236,19 @@ describe('D18, D24, D25: rules the forms and the diagram now enforce', () => {
     await h.complete(id, 'reportInWriting', { reportType: '申请延期', delayReason: '被执行人下落不明。', nextSteps: '继续查找。', proposedDays: 30 });
     // 3日 from 09-28: day 3 is 10-01 (国庆): rolled to 10-08, due 10-09 00:00.
     expect(await h.due(id, 'decideExtension')).toBe(bj('2026-10-09 00:00'));
+  });
+});
+
+describe('D23: 追究责任 without a 通报 (暂行规定 第二十五条)', () => {
+  it('the review may pursue accountability for, e.g., (二) a report not made in time, and then goes on', async () => {
+    const id = await letterCase('2026-09-28 10:00', 15);
+    await h.complete(id, 'designateHandler');
+    await h.complete(id, 'reportInWriting');
+    await h.complete(id, 'reviewReport', { decision: '追究责任' });
+    const pursue = await h.task(id, 'pursueAccountabilityOnReview');
+    expect(pursue.assignment).toEqual({ court: 'hi-gy', role: '院领导' });
+    await h.complete(id, 'pursueAccountabilityOnReview', { situation: '（二）无正当理由在规定期限内未报告工作情况或处理结果' });
+    await h.expectOpen(id, ['reviewReport']);
+    expect((await h.variables(id)).notices ?? []).toEqual([]);
   });
 });
