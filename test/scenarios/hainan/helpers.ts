@@ -46,10 +46,14 @@ export interface Task {
   basis?: string;
 }
 
-/** `diagramsDir`: install these diagrams instead of the shipped ones (an older edition, for migration). */
-export async function startHainan(opts: { diagramsDir?: string } = {}) {
-  const s = await startScenario();
-  await installHainan(s, opts.diagramsDir);
+/**
+ * shipped: the package installed and published as `npm start` does, so its manifest (ledger
+ * rules included) is live; otherwise only its forms and diagrams, as an administrator would —
+ * `diagramsDir` then names other diagrams (an older edition, for migration).
+ */
+export async function startHainan(opts: { shipped?: boolean; diagramsDir?: string } = {}) {
+  const s = await startScenario(opts.shipped ? { packagesRoot: ROOT } : {});
+  if (!opts.shipped) await installHainan(s, opts.diagramsDir);
   for (const a of EXTRA_ACCOUNTS) {
     const r = await s.admin.post('/api/users', { ...a, password: TEST_PASSWORD });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
