@@ -115,6 +115,9 @@ export async function createAuth(opts: AuthOptions) {
       for (const u of wanted) out[u] ??= { name: u, label: u };
       return out;
     },
+    findCourts: (codes: string[]): Promise<Map<string, Court>> => courts.findByCodes(codes),
+    /** A user without secrets (for checking a named 专人), or null. */
+    findUser: (username: string) => users.findByUsername(username),
     /** 姓名 of an account (no secrets), for showing people by name. */
     findUserName: async (username: string): Promise<string | undefined> => (await users.findByUsername(username))?.name,
     /** Whether `upper` may supervise `lower` (both codes; false when either is unknown). */

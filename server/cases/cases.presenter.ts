@@ -9,6 +9,7 @@ export function presentCaseSummary(c: CaseDoc) {
     definition: c.definition,
     supervisingCourt: c.supervisingCourt,
     supervisedCourt: c.supervisedCourt,
+    supervisedCourts: c.supervisedCourts ?? [c.supervisedCourt],
     subject: c.subject,
     status: c.status,
     nextDueAt: c.nextDueAt,

@@ -66,6 +66,9 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
       // Outside the user's jurisdiction the task does not exist (404); inside it, a task
       // assigned to another court or role is forbidden (403).
       if (!(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
+      if (task.assignment?.excludedUsers?.includes(actor.username)) {
+        throw forbidden('您此前已办理本案的审查或决定，依规定应当回避（另行组成合议庭），不能办理此任务');
+      }
       if (!guards.matchesAssignment(actor, task.assignment)) throw forbidden('该任务未分派给您或您的部门');
     });
     res.json({ case: { id: String(result.case._id), status: result.case.status, version: result.case.version }, tasks: result.case.openTasks });

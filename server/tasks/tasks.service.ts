@@ -4,6 +4,7 @@
 import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { CaseSummaryDoc } from '../cases/cases.repository';
 import type { CasesDeps } from '../cases/cases.service';
+import { checkNamedAssignees, courtsChange } from '../cases/caseCourts';
 import { recordRun } from '../cases/runChanges';
 import { runOnCase } from '../cases/runOnCase';
 import { TaskNotOpenError } from '../engine';
@@ -99,11 +100,22 @@ export class TasksService {
     const checked = this.forms ? await checkSubmission(this.forms, this.deps.definitions, doc, task, data) : null;
     if (checked) data = checked.data;
     const now = this.deps.clock.now();
-    const result = await runOnCase(this.deps, doc, { type: 'complete', taskId, data }, { now, actor: actor.username }).catch((err) => {
+    let result = await runOnCase(this.deps, doc, { type: 'complete', taskId, data }, { now, actor: actor.username }).catch((err) => {
       if (err instanceof TaskNotOpenError) throw conflict('该任务已办结，不能再次提交');
       throw unprocessable(`流程无法继续：${(err as Error).message}`);
     });
+    // Refused here (422) means nothing is written: a named 专人 who is not of that court and
+    // role, or a supervised court outside the supervising court's jurisdiction.
+    await checkNamedAssignees(this.deps.directory, result);
+    const moved = await courtsChange(this.deps.directory, doc, result, actor.username);
+    if (moved) result = { ...result, variables: moved.variables };
     const record = recordRun(doc, result, now, actor.username);
+    if (moved) {
+      record.changes.supervisedCourt = moved.supervisedCourt;
+      record.changes.supervisedCourts = moved.supervisedCourts;
+      let seq = record.history.at(-1)?.seq ?? doc.history.length;
+      record.history.push(...moved.history.map((e) => ({ ...e, seq: ++seq, at: now, actor: actor.username })));
+    }
     const after = await this.deps.cases.commitAndRead(doc._id, doc.version, record.changes, record.history);
     if (!after) throw conflict('案件已被他人更新，请刷新后重试');
     if (checked && this.forms?.submissions) {

@@ -55,6 +55,8 @@ export interface CaseSummary {
   definition: { key: string; version: number };
   supervisingCourt: string;
   supervisedCourt: string;
+  /** Every court under supervision in the case, supervisedCourt first (交办 adds the 中院). */
+  supervisedCourts?: string[];
   subject?: Record<string, unknown>;
   status: 'running' | 'completed' | 'failed';
   nextDueAt?: string | null;

@@ -33,6 +33,11 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `到达${el}${d.basis ? `（${d.basis}）` : ''}`;
     case 'ended':
       return '流程结束';
+    case 'supervisedCourtChanged': {
+      const court = (code: unknown) => `「${(d.names as Record<string, string> | undefined)?.[code as string] ?? code}」`;
+      const all = ((d.toCourts as string[] | undefined) ?? []).map(court).join('、');
+      return `${el ? `${el}：` : ''}被督办法院由${court(d.from)}变更为${court(d.to)}${all ? `（督办范围：${all}）` : ''}`;
+    }
     default:
       return `${historyLabel(h.type)}${el}`;
   }
