@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { caseModel, type CaseDoc, type HistoryEntry } from './case.model';
 
 export type CaseChanges = Partial<
-  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'status' | 'closedAt' | 'definition'>
+  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts'>
 >;
 
 /** A case without its engine state and history. */

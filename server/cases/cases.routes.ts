@@ -4,11 +4,12 @@ import type { Guards } from '../http/actor';
 import { presentCase, presentCaseSummary } from './cases.presenter';
 import { assertStartInput, type CasesService } from './cases.service';
 import type { CasesRepository } from './cases.repository';
+import { accountsOf, type People } from './people';
 
 /** Who may open a supervision case: the upper court's reviewers and handlers. */
 const STARTERS = ['审查人员', '承办人', '流程管理员'];
 
-export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards): Router {
+export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards, people: People = async () => ({})): Router {
   const r = Router();
 
   r.post('/cases', guards.requireUser, guards.requireRole(...STARTERS), async (req, res) => {
@@ -20,7 +21,7 @@ export function casesRoutes(service: CasesService, cases: CasesRepository, guard
       throw forbidden('只能对本院辖区内的下级法院立案督办');
     }
     const doc = await service.start({ ...input, supervisingCourt }, actor);
-    res.status(201).json(presentCase(doc));
+    res.status(201).json(presentCase(doc, await people(accountsOf(doc))));
   });
 
   r.get('/cases', guards.requireUser, async (req, res) => {
@@ -39,7 +40,7 @@ export function casesRoutes(service: CasesService, cases: CasesRepository, guard
   r.get('/cases/:id', guards.requireUser, async (req, res) => {
     const doc = await service.get(String(req.params.id));
     if (!(await guards.canSeeCase(guards.actor(req), doc))) throw notFound('案件不存在');
-    res.json(presentCase(doc));
+    res.json(presentCase(doc, await people(accountsOf(doc))));
   });
   return r;
 }

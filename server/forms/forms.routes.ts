@@ -5,8 +5,10 @@
 //   GET  /api/forms/:key/revisions              {revisions: [...]} (no schemas)
 //   GET  /api/forms/:key/revisions/:n           {form}
 //   POST /api/forms/:key/revisions {schema}     201 {key, revision} | 200 {…, unchanged} | 422
+//   GET  /api/forms/:key/preview[?revision=N]   {form, prefill} (流程管理员: 表单预览)
+//   POST /api/forms/:key/preview[?revision=N] {data}  the server's check: 200 {data} | 422
 import { Router, type Request } from 'express';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest, forbidden, notFound } from '../http/errors';
 import type { Guards } from '../http/actor';
 import { FORM_KEY, type FormsService } from './forms.service';
 import './forms.openapi';
@@ -32,6 +34,13 @@ function revisionNo(s: unknown): number | undefined {
   return n;
 }
 
+async function revisionOf(service: FormsService, key: string, rev: unknown) {
+  const revision = revisionNo(rev);
+  const form = revision ? await service.get(key, revision) : await service.latest(key);
+  if (!form) throw notFound(revision ? `表单 ${key} 没有第 ${revision} 版` : `表单 ${key} 不存在`);
+  return form;
+}
+
 export function formsRoutes(service: FormsService, guards: Guards): Router {
   const r = Router();
 
@@ -48,6 +57,12 @@ export function formsRoutes(service: FormsService, guards: Guards): Router {
       res.json({ key, revisions });
       return;
     }
+    if (rest.length === 1 && rest[0] === 'preview') {
+      if (!guards.actor(req).roles.includes('流程管理员')) throw forbidden('仅流程管理员可预览表单');
+      const form = await revisionOf(service, key, req.query.revision);
+      res.json({ form, prefill: await service.previewPrefill(form.schema) });
+      return;
+    }
     let revision: number | undefined;
     if (rest.length === 2 && rest[0] === 'revisions') revision = revisionNo(rest[1]);
     else if (rest.length === 0) revision = revisionNo(req.query.revision);
@@ -59,6 +74,14 @@ export function formsRoutes(service: FormsService, guards: Guards): Router {
 
   r.post('/forms/*path', guards.requireUser, guards.requireRole('流程管理员'), async (req, res) => {
     const { key, rest } = target(req);
+    if (rest.length === 1 && rest[0] === 'preview') {
+      // Nothing is stored: the answer is what a task's completion would say about this data.
+      const form = await revisionOf(service, key, req.query.revision);
+      const prefill = await service.previewPrefill(form.schema);
+      const checked = await service.validateSubmission(form.schema, req.body?.data ?? {}, { prefill });
+      res.json({ data: checked.data });
+      return;
+    }
     if (rest.length !== 1 || rest[0] !== 'revisions') throw notFound(`接口不存在：POST ${req.path}`);
     const schema = req.body?.schema;
     if (schema === undefined) throw badRequest('缺少表单定义', [{ field: 'schema', message: '必填' }]);

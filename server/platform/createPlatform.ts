@@ -99,7 +99,10 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const calendar = new CalendarService(new HolidaysRepository(connection));
   const cases = new CasesRepository(connection);
   const definitions = new DefinitionsRepository(connection);
-  const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current(), run: engine.run };
+  const deps: CasesDeps = {
+    cases, definitions, clock, calendar: () => calendar.current(), run: engine.run,
+    directory: { courts: (codes) => auth.findCourts(codes), user: (username) => auth.findUser(username) },
+  };
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
   const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
@@ -147,8 +150,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     apiRoutes: [
       ...auth.apiRoutes(),
       definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor)),
-      casesRoutes(casesService, cases, guards),
-      tasksRoutes(tasksService, cases, guards),
+      casesRoutes(casesService, cases, guards, auth.people),
+      tasksRoutes(tasksService, cases, guards, auth.people),
       packages.routes(guards),
       formsRoutes(forms, guards),
       attachmentsRoutes(attachments, cases, guards),

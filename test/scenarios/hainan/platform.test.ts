@@ -59,16 +59,27 @@ describe('分时督办 windows (海南暂行规定 第十八条)', () => {
     await h.expectOpen(id, ['verifyItem']);
   });
 
-  it('超期未完成: supervised in the next window (10-10 08:00) by 电话 … 通报, with a new date', async () => {
+  it('超期未完成: supervised in the next window (10-10 08:00) by 电话 … 通报, with a new date; the lower court keeps its task (D4)', async () => {
     const id = await item('中院', '2026-10-09', '2026-09-28 09:00');
     await h.setClock('2026-10-10 00:00');
     expect(await h.timer(id, 'midWindowUrge')).toBe(bj('2026-10-10 08:00'));
-    await h.expectOpen(id, []);
+    await h.expectOpen(id, ['handleItem']);
     await h.setClock('2026-10-10 08:00');
     await h.complete(id, 'urgeItem', { methods: { phone: true, notice: true }, newDueDate: '2026-10-16' });
     await h.complete(id, 'itemNotice', { kind: '通报批评' });
     expect((await h.variables(id)).notices).toEqual([expect.objectContaining({ court: 'hi-hk-qs', kind: '通报批评', by: 'hi-hk-zy' })]);
-    expect(await h.due(id, 'handleItem')).toBe(bj('2026-10-17 00:00'));
+    await h.expectOpen(id, ['handleItem']);
+    // The new date ends 10-16 at 24:00: still not done, supervised again in the next window
+    // (10-17 is a Saturday: Monday 10-19 08:00).
+    expect(await h.timer(id, 'itemRecheck')).toBe(bj('2026-10-17 00:00'));
+    await h.setClock('2026-10-17 00:00');
+    expect(await h.timer(id, 'midWindowUrge')).toBe(bj('2026-10-19 08:00'));
+    // Done and confirmed in the window: the case ends, the pending supervision with it.
+    await h.complete(id, 'handleItem');
+    await h.setClock('2026-10-19 08:00');
+    await h.complete(id, 'urgeItem', { methods: { phone: true }, newDueDate: '2026-10-23' });
+    await h.complete(id, 'verifyItem', { decision: '已完成' });
+    expect(await h.status(id)).toBe('completed');
   });
 });
 
@@ -106,11 +117,21 @@ describe('挂网交办 and 核销 (海南暂行规定 第十六条)', () => {
     expect(await h.due(id, 'handleAssignment')).toBe(bj('2026-11-21 00:00'));
   });
 
-  it('超期未办理: the upper court supervises and sets a new date', async () => {
+  it('超期未办理: the upper court supervises and sets a new date; the lower court keeps its task (D4)', async () => {
     const id = await assignment();
     await h.setClock('2026-10-31 00:00');
+    await h.expectOpen(id, ['handleAssignment', 'urgeAssignment']);
     await h.complete(id, 'urgeAssignment', { methods: { video: true, interview: true }, newDueDate: '2026-11-06' });
-    expect(await h.due(id, 'handleAssignment')).toBe(bj('2026-11-07 00:00'));
+    await h.expectOpen(id, ['handleAssignment']);
+    expect(await h.timer(id, 'assignmentRecheck')).toBe(bj('2026-11-07 00:00'));
+    // Still not handled at the new date: supervised again.
+    await h.setClock('2026-11-07 00:00');
+    await h.expectOpen(id, ['handleAssignment', 'urgeAssignment']);
+    // The lower court applies for 核销 meanwhile; after 核销 the pending supervision ends with the case.
+    await h.complete(id, 'handleAssignment');
+    await h.complete(id, 'reviewWriteOff', { decision: '同意' });
+    await h.complete(id, 'checkWriteOff', { decision: '符合核销条件' });
+    expect(await h.status(id)).toBe('completed');
   });
 });
 

@@ -16,6 +16,8 @@ export const SAMPLES: Record<string, Record<string, unknown>> = {
   assignment: { assignmentNo: '琼交〔2026〕1号', targetCourt: '海口市琼山区人民法院', measures: '督促执行法院采取查封措施。', reportPeriod: 15 },
   supervisionLetter: { letterNo: '琼高法执督〔2026〕1号', issues: '超过法定期限未执结。', requirements: '依法及时执行并书面报告。', reportPeriod: 15 },
   designateHandler: { handlerName: '王五', handlerPhone: '0898-66666666', route: '书面报告' },
+  intermediateSupervision: { measures: { phone: true, interview: true }, record: '约谈执行法院，要求十日内查封被执行人房产。' },
+  supervisedReminder: { method: '电话', record: '电话督促，执行法院答复三日内办理。' },
   writtenReport: { reportType: '办理结果', content: '已执结，执行款已发放。', measuresTaken: '查封、扣划。' },
   extensionDecision: { decision: '同意', newReportPeriod: 30 },
   hearingRecord: { hearingDate: '2026-10-12', participants: '申请执行人甲、被执行人乙', measuresTaken: '已网络查控。', propertyFindings: '未发现可供执行财产。' },
