@@ -24,14 +24,14 @@ beforeAll(async () => {
   });
   expect(login.status).toBe(200);
   cookie = login.headers.get('set-cookie')!.split(';')[0];
-  csrf = (await login.json()).csrfToken;
+  csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
   const started = await fetch(`${platform.url}/api/cases`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
     body: JSON.stringify({ process: 'hainanSupervision', supervisedCourt: 'hi-hk-zy', data: { complaintReceivedAt: '2026-12-01' } }),
   });
   expect(started.status, await started.clone().text()).toBe(201);
-  caseId = (await started.json()).case.id;
+  caseId = ((await started.json()) as { case: { id: string } }).case.id;
 }, 180_000);
 afterAll(async () => {
   platform?.child.kill('SIGTERM');
