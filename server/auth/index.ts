@@ -23,6 +23,7 @@ import { assertRole, requireRole, requireUser, userMatchesAssignment } from './g
 import { DEFAULT_LOGIN_RATE_LIMIT, loginLimiter, type LoginRateLimit } from './loginLimiter';
 import { createPassport, DEFAULT_LOCKOUT, type Lockout } from './passport';
 import { createPlatformGuards } from './platformGuards';
+import { createScope } from './scope';
 import { createPasswordHasher, PRODUCTION_HASH_PARAMS, type HashParams } from './password';
 import { resolveSessionSecret, sessionMiddleware } from './session';
 import { sessionRoutes } from './session.routes';
@@ -65,6 +66,7 @@ export async function createAuth(opts: AuthOptions) {
   const courtEvents: CourtEventSink = (event) => audit(event);
   const courtsService = createCourtsService({ repo: courts, events: courtEvents });
   const caseAccess = createCaseAccess(courts);
+  const scope = createScope(courts);
 
   const middleware: RequestHandler[] = [
     session.handler,
@@ -89,7 +91,16 @@ export async function createAuth(opts: AuthOptions) {
     /** middleware + routes as one list for createApp({apiRoutes}). */
     apiRoutes: (): Router[] => [Router().use(...middleware), ...routes],
     /** The `Guards` of server/http/actor.ts for cases, tasks and the other capabilities. */
-    guards: createPlatformGuards(courts, caseAccess),
+    guards: createPlatformGuards(courts, caseAccess, scope),
+    /** Scopes of administration (scope.ts): the one guard every admin route applies. */
+    scope,
+    /** What the package capability needs of the scopes (server/packages/deps.ts PackageScopePort). */
+    packageScope: {
+      assertScope: scope.assertScope,
+      provinceIssuer: async (province: string) => (await scope.provinceIssuer(province))?.code,
+      courtOf: (code: string) => courts.findByCode(code),
+      topCourt: async () => (await courts.listAll()).find((c) => c.level === '最高')?.code,
+    },
     requireUser,
     requireRole,
     assertRole,

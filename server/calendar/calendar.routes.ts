@@ -40,7 +40,9 @@ export function calendarRoutes(
     res.json({ ...describeYear(calendar, year), entries: doc?.entries ?? [], source: doc?.source ?? null });
   });
 
-  r.put('/calendar/:year', guards.requireUser, guards.requireRole('流程管理员', '系统管理员'), async (req, res) => {
+  // One calendar for every province: only administrators of a 高院 or of 最高 change it.
+  r.put('/calendar/:year', guards.requireUser, guards.requireRole('流程管理员', '系统管理员'),
+    guards.requireCourtLevel(['最高', '高院'], '修改全国节假日安排'), async (req, res) => {
     const actor = guards.actor(req).username;
     let doc;
     try {

@@ -7,7 +7,7 @@
 //   POST /api/forms/:key/revisions {schema}     201 {key, revision} | 200 {…, unchanged} | 422
 import { Router, type Request } from 'express';
 import { badRequest, notFound } from '../http/errors';
-import type { Guards } from '../http/actor';
+import type { Actor, Guards, Owned } from '../http/actor';
 import { FORM_KEY, type FormsService } from './forms.service';
 import './forms.openapi';
 
@@ -32,7 +32,10 @@ function revisionNo(s: unknown): number | undefined {
   return n;
 }
 
-export function formsRoutes(service: FormsService, guards: Guards): Router {
+/** The court a form belongs to: its package's (server/packages/owners.ts). */
+export type FormOwner = (key: string, actor: Actor) => Promise<Owned | null>;
+
+export function formsRoutes(service: FormsService, guards: Guards, ownerOf: FormOwner): Router {
   const r = Router();
 
   r.get('/forms', guards.requireUser, async (req, res) => {
@@ -57,7 +60,8 @@ export function formsRoutes(service: FormsService, guards: Guards): Router {
     res.json({ form });
   });
 
-  r.post('/forms/*path', guards.requireUser, guards.requireRole('流程管理员'), async (req, res) => {
+  const ownForm = guards.requireScope((req, actor) => ownerOf(target(req).key, actor));
+  r.post('/forms/*path', guards.requireUser, guards.requireRole('流程管理员'), ownForm, async (req, res) => {
     const { key, rest } = target(req);
     if (rest.length !== 1 || rest[0] !== 'revisions') throw notFound(`接口不存在：POST ${req.path}`);
     const schema = req.body?.schema;

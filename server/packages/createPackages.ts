@@ -6,7 +6,8 @@ import type { DefinitionsService } from '../definitions/definitions.service';
 import type { Guards } from '../http/actor';
 import { extendApi } from '../http/openapi';
 import type { Logger } from '../logger';
-import type { MigrateFn, PackagesDeps } from './deps';
+import type { MigrateFn, PackageScopePort, PackagesDeps } from './deps';
+import { PackageOwners } from './owners';
 import { installShipped, type ShippedSummary } from './installShipped';
 import { PACKAGES_API_PATHS } from './packages.openapi';
 import { PackagesRepository } from './packages.repository';
@@ -22,22 +23,28 @@ export interface PackagesOptions {
   migrate: MigrateFn;
   clock: Clock;
   logger: Logger;
+  scope: PackageScopePort;
 }
 
 export interface Packages {
   service: PackagesService;
+  /** Which court each package belongs to (owners.ts): for the routes of forms, definitions, cases. */
+  owners: PackageOwners;
   routes(guards: Guards): Router;
   /** Installs and publishes processes/<id>/ + forms/<id>/ under rootDir; never throws. */
   installShipped(rootDir: string): Promise<ShippedSummary>;
 }
 
 export function createPackages(opts: PackagesOptions): Packages {
-  const deps: PackagesDeps = { ...opts, repo: new PackagesRepository(opts.connection) };
+  const repo = new PackagesRepository(opts.connection);
+  const owners = new PackageOwners(opts.connection, repo, (province) => opts.scope.provinceIssuer(province));
+  const deps: PackagesDeps = { ...opts, repo, owners };
   const service = new PackagesService(deps);
   extendApi(PACKAGES_API_PATHS);
   return {
     service,
-    routes: (guards) => Router().use(packagesRoutes(service, guards), packageValidateRoutes(deps, guards)),
+    owners,
+    routes: (guards) => Router().use(packagesRoutes(service, guards, owners), packageValidateRoutes(deps, guards)),
     async installShipped(rootDir) {
       try {
         return await installShipped(deps, service, rootDir);
