@@ -21,7 +21,8 @@ import { csrfProtection } from './csrf';
 import { seedDemoAccounts } from './demoAccounts';
 import { assertRole, requireRole, requireUser, userMatchesAssignment } from './guards';
 import { DEFAULT_LOGIN_RATE_LIMIT, loginLimiter, type LoginRateLimit } from './loginLimiter';
-import { createPassport, DEFAULT_LOCKOUT, type Lockout } from './passport';
+import { createPassport } from './passport';
+import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleRules } from './loginThrottle';
 import { createPlatformGuards } from './platformGuards';
 import { createScope } from './scope';
 import { createPasswordHasher, PRODUCTION_HASH_PARAMS, type HashParams } from './password';
@@ -44,7 +45,9 @@ export interface AuthOptions {
   /** Tests only: lighter argon2 parameters. Production uses PRODUCTION_HASH_PARAMS. */
   hashParams?: HashParams;
   loginRateLimit?: LoginRateLimit;
-  lockout?: Lockout;
+  /** Tests only: other thresholds or a controllable real-time clock for the sign-in throttle. */
+  throttle?: Partial<ThrottleRules>;
+  throttleClock?: () => number;
   now?: () => Date;
 }
 
@@ -55,7 +58,8 @@ export async function createAuth(opts: AuthOptions) {
   const courts = createCourtsRepository(connection);
   const audit = createAudit(createAuditRepository(connection), logger, now);
   const hasher = createPasswordHasher(opts.hashParams ?? PRODUCTION_HASH_PARAMS);
-  const passport = createPassport({ users, hasher, audit, lockout: opts.lockout ?? DEFAULT_LOCKOUT, now });
+  const throttle = createLoginThrottle(connection, { ...DEFAULT_THROTTLE, ...opts.throttle }, opts.throttleClock);
+  const passport = createPassport({ users, hasher, audit, throttle, now });
   const secret = await resolveSessionSecret({
     configured: config.sessionSecret,
     dataDir: config.dataDir,
@@ -75,8 +79,10 @@ export async function createAuth(opts: AuthOptions) {
     csrfProtection([{ method: 'POST', path: '/api/session' }]),
   ];
   const routes: Router[] = [
-    sessionRoutes({ passport, users, courts, hasher, audit, now, limiter: loginLimiter(opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) }),
-    usersRoutes({ service: createUsersService({ users, courts, hasher, audit }), now }),
+    sessionRoutes({ passport, users, courts, hasher, audit, now, throttle, limiter: loginLimiter(opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) }),
+    usersRoutes({ service: createUsersService({ users, courts, hasher, audit, unlock: async (u) => { await throttle.unlock(u); await users.clearLock(u); } }),
+      // "locked" compares with the throttle's real time (locks never follow the manual clock).
+      now: () => new Date((opts.throttleClock ?? Date.now)()) }),
     courtsRoutes({
       service: courtsService,
       repo: courts,

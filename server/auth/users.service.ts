@@ -14,7 +14,14 @@ export interface Actor {
   ip?: string;
 }
 
-export function createUsersService(deps: { users: UsersRepository; courts: CourtsRepository; hasher: PasswordHasher; audit: Audit }) {
+export function createUsersService(deps: {
+  users: UsersRepository;
+  courts: CourtsRepository;
+  hasher: PasswordHasher;
+  audit: Audit;
+  /** Lifts every sign-in lock of the account (loginThrottle.ts). */
+  unlock: (username: string) => Promise<void>;
+}) {
   const { users, courts, hasher, audit } = deps;
 
   async function scope(actor: Actor) {
@@ -79,11 +86,12 @@ export function createUsersService(deps: { users: UsersRepository; courts: Court
         if (changes.disabled) throw unprocessable('不能停用自己的账户');
         if (changes.roles && !changes.roles.includes('系统管理员')) throw unprocessable('不能移除自己的系统管理员角色');
       }
-      const { password, ...fields } = changes;
+      const { password, unlock, ...fields } = changes;
       if (password !== undefined) await assertPolicy(password, username);
       const before = Object.keys(fields).length ? await users.updateUser(username, fields) : await users.findByUsername(username);
       if (!before) throw notFound('用户不存在');
       if (password !== undefined) await users.setPassword(username, await hasher.hash(password));
+      if (password !== undefined || unlock) await deps.unlock(username);
 
       const base = { actor: actor.user.username, target: username, ip: actor.ip };
       if (fields.roles && [...fields.roles].sort().join() !== [...before.roles].sort().join()) {
@@ -96,6 +104,7 @@ export function createUsersService(deps: { users: UsersRepository; courts: Court
         await audit({ ...base, type: fields.disabled ? 'user_disabled' : 'user_enabled' });
       }
       if (password !== undefined) await audit({ ...base, type: 'password_changed', data: { byAdministrator: true } });
+      if (unlock) await audit({ ...base, type: 'account_unlocked' });
       return (await users.findByUsername(username))!;
     },
   };
