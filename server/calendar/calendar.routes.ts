@@ -29,6 +29,8 @@ export function calendarRoutes(
       res.json(addPeriodIso(from, req.query.period, calendar));
     } catch (err) {
       if (err instanceof DeadlineSyntaxError || err instanceof DeadlineComputeError) throw badRequest(err.message);
+      // Dates beyond what the calendar can represent (year 9999, periods of 10^11 days).
+      if (err instanceof RangeError) throw badRequest('期限超出可计算的日期范围');
       throw err;
     }
   });

@@ -55,7 +55,7 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
       // assigned to another court or role is forbidden (403).
       if (!(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
       if (!guards.matchesAssignment(actor, task.assignment)) throw forbidden('该任务未分派给您或您的部门');
-    });
+    }, (doc) => guards.canSeeCase(actor, doc));
     res.json({ case: { id: String(result.case._id), status: result.case.status, version: result.case.version }, tasks: result.case.openTasks });
   });
   return r;
