@@ -40,7 +40,7 @@ export { SESSION_COOKIE } from './session';
 
 export interface AuthOptions {
   connection: Connection;
-  config: Pick<Config, 'dataDir' | 'production' | 'sessionSecret' | 'seedPassword'>;
+  config: Pick<Config, 'dataDir' | 'production' | 'sessionSecret' | 'seedPassword'> & Partial<Pick<Config, 'demo'>>;
   logger: Logger;
   /** Tests only: lighter argon2 parameters. Production uses PRODUCTION_HASH_PARAMS. */
   hashParams?: HashParams;
@@ -128,7 +128,10 @@ export async function createAuth(opts: AuthOptions) {
     async seed(): Promise<void> {
       const added = await courtsService.seedCourts(await loadSeedCourts());
       if (added) logger.info({ added }, '已导入法院种子数据');
-      await seedDemoAccounts({ users, hasher, logger }, { seedPassword: config.seedPassword, dataDir: config.dataDir });
+      // Demo accounts only with DUBAN_DEMO (npm start passes it; a production start does not).
+      if (config.demo && config.demo !== 'off') {
+        await seedDemoAccounts({ users, hasher, logger }, { seedPassword: config.seedPassword, dataDir: config.dataDir });
+      }
     },
     seedDemoAccounts: (o: { seedPassword?: string; dataDir: string }) => seedDemoAccounts({ users, hasher, logger }, o),
   };
