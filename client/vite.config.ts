@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url);
  */
 const VENDOR: Record<string, string> = {
   'vendor/formio/ace': 'ace-builds/src-min-noconflict',
+  // Form.io's date handling fetches the time-zone data (36 KB gzipped) on the first date field.
+  'vendor/formio/moment-timezone/data/packed': 'moment-timezone/data/packed',
 };
 
 function packageDir(spec: string): string | null {
@@ -46,7 +48,7 @@ function vendorAssets(): Plugin {
         server.middlewares.use(`/${url}`, (req, res, next) => {
           const file = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0]));
           if (!file.startsWith(dir) || !existsSync(file)) return next();
-          res.setHeader('Content-Type', file.endsWith('.css') ? 'text/css' : 'text/javascript');
+          res.setHeader('Content-Type', file.endsWith('.css') ? 'text/css' : file.endsWith('.json') ? 'application/json' : 'text/javascript');
           res.end(readFileSync(file));
         });
       }
@@ -61,6 +63,8 @@ function vendorAssets(): Plugin {
 }
 
 const chunk = (re: RegExp) => (id: string) => re.test(id.replaceAll('\\', '/'));
+const formioRenderer = chunk(/node_modules\/(@formio|flatpickr|choices\.js|quill|quill-delta|vanilla-text-mask|text-mask-addons)\//);
+const formioBuilder = chunk(/node_modules\/@formio\/js\/lib\/cjs\/(index\.js|FormBuilder|PDFBuilder|WebformBuilder|WizardBuilder|builders\/|utils\/builder\.js|components\/builder\.js|.*\/editForm\/|.*\/[A-Z]\w*\.form\.js$)/);
 
 export default defineConfig({
   root: here,
@@ -79,7 +83,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'echarts', priority: 10, test: chunk(/node_modules\/(echarts|zrender)\//) },
-            { name: 'formio', priority: 10, test: chunk(/node_modules\/(@formio|flatpickr|choices\.js|quill|quill-delta|vanilla-text-mask|text-mask-addons)\//) },
+            { name: 'formio', priority: 10, test: (id) => formioRenderer(id) && !formioBuilder(id) },
+            // The builder's own modules (component settings forms, the builders) are only for
+            // the form-builder page: kept out of the renderer chunk that every task page loads.
+            { name: 'formio-builder', priority: 9, test: formioBuilder },
             { name: 'element-plus', priority: 20, test: chunk(/node_modules\/(element-plus|@element-plus|@floating-ui|@popperjs|@sxzz|@vueuse|async-validator|dayjs|lodash-es|lodash-unified|memoize-one|normalize-wheel-es|@ctrl\/tinycolor)\//) },
             { name: 'vue', priority: 30, test: chunk(/node_modules\/(vue|@vue|vue-router)\//) },
           ],

@@ -12,6 +12,9 @@ export interface MenuItem {
   roles?: string[];
   /** Lower first; entries without an order keep the features' alphabetical order. */
   order?: number;
+  /** The landing page only for these roles (absent: for anyone who sees it). An administrator
+   * with no task-working role does not land on an empty 待办事项. */
+  homeFor?: string[];
 }
 
 interface FeatureModule {
@@ -51,7 +54,7 @@ router.beforeEach(async (to) => {
   if (!user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   if (to.meta.roles && !hasRole(...to.meta.roles)) return { name: 'home' };
   if (to.name === 'home') {
-    const first = visibleMenu()[0];
+    const first = visibleMenu().find((m) => !m.homeFor || hasRole(...m.homeFor)) ?? visibleMenu()[0];
     if (first) return first.path;
   }
   return true;

@@ -8,10 +8,13 @@ import type { SessionUser } from './types';
 export function createCaseAccess(courts: CourtsRepository) {
   async function canSee(user: Pick<SessionUser, 'court'>, codes: CaseCourts<string>): Promise<boolean> {
     // Same court: no lookup needed (the common case for 承办人).
-    if (user.court === codes.supervisingCourt || user.court === codes.supervisedCourt) return true;
-    const found = await courts.findByCodes([codes.supervisingCourt, codes.supervisedCourt]);
+    const supervised = codes.supervisedCourts ?? [];
+    if (user.court === codes.supervisingCourt || user.court === codes.supervisedCourt || supervised.includes(user.court)) return true;
+    const found = await courts.findByCodes([codes.supervisingCourt, codes.supervisedCourt, ...supervised]);
     const node = (code: string) => found.get(code) ?? { code, level: '基层' as const, province: null, ancestors: [] };
-    return canSeeCase(user, { supervisingCourt: node(codes.supervisingCourt), supervisedCourt: node(codes.supervisedCourt) });
+    return canSeeCase(user, {
+      supervisingCourt: node(codes.supervisingCourt), supervisedCourt: node(codes.supervisedCourt), supervisedCourts: supervised.map(node),
+    });
   }
   return {
     canSeeCase: canSee,

@@ -29,6 +29,8 @@ export interface Assignment {
   court?: string | null;
   role?: string | null;
   user?: string | null;
+  /** Who must not take it (回避), resolved by the cases capability from the history. */
+  excludedUsers?: string[] | null;
 }
 
 /**
@@ -40,6 +42,8 @@ export function userMatchesAssignment(
   assignment: Assignment | undefined,
 ): boolean {
   if (!assignment) return false;
+  // 回避: whoever completed a task this one excludes (另行组成合议庭) may not take it.
+  if (assignment.excludedUsers?.includes(user.username)) return false;
   if (assignment.user) return user.username === assignment.user;
   if (!assignment.court || !assignment.role) return false;
   return user.court === assignment.court && user.roles.includes(assignment.role);

@@ -13,6 +13,7 @@ import {
   type Court,
   type CourtEventSink,
 } from '../courts';
+import type { Person } from '../cases/people';
 import type { Logger } from '../logger';
 import { createAuditRepository } from './audit.repository';
 import { createAudit } from './audit';
@@ -115,6 +116,27 @@ export async function createAuth(opts: AuthOptions) {
     canSeeCase: caseAccess.canSeeCase,
     visibleCourtCodes: caseAccess.visibleCourtCodes,
     findCourt: (code: string): Promise<Court | null> => courts.findByCode(code),
+    /**
+     * People as the interface shows them: {username: {name, court, courtName, label: 姓名（法院）}}.
+     * An account that no longer exists keeps its username as its label; 'system' is 系统.
+     */
+    async people(usernames: string[]): Promise<Record<string, Person>> {
+      const wanted = [...new Set(usernames)].filter((u) => u && u !== 'system');
+      const found = wanted.length ? await users.namesOf(wanted) : [];
+      const courtsByCode = await courts.findByCodes([...new Set(found.map((u) => u.court))]);
+      const out: Record<string, Person> = { system: { name: '系统', label: '系统' } };
+      for (const u of found) {
+        const courtName = courtsByCode.get(u.court)?.name;
+        out[u.username] = { name: u.name, court: u.court, courtName, label: courtName ? `${u.name}（${courtName}）` : u.name };
+      }
+      for (const u of wanted) out[u] ??= { name: u, label: u };
+      return out;
+    },
+    findCourts: (codes: string[]): Promise<Map<string, Court>> => courts.findByCodes(codes),
+    /** A user without secrets (for checking a named 专人), or null. */
+    findUser: (username: string) => users.findByUsername(username),
+    /** 姓名 of an account (no secrets), for showing people by name. */
+    findUserName: async (username: string): Promise<string | undefined> => (await users.findByUsername(username))?.name,
     /** Whether `upper` may supervise `lower` (both codes; false when either is unknown). */
     async supervisesCourt(upper: string, lower: string): Promise<boolean> {
       const found = await courts.findByCodes([upper, lower]);

@@ -79,6 +79,14 @@ export function sessionRoutes(deps: {
     res.json(await reply(req, result));
   });
 
+  // The client's session probe: signed out is an answer, not an error (a 401 here was logged
+  // as a console error on every visit to the login page).
+  router.get('/session', async (req, res) => {
+    const user = req.user as AuthenticatedUser | undefined;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(user ? await reply(req, user) : { user: null });
+  });
+
   router.get('/me', requireUser, async (req, res) => {
     res.json(await reply(req, req.user as AuthenticatedUser));
   });

@@ -15,6 +15,9 @@ export function createUsersRepository(connection: Connection) {
     findByUsername: (username: string) => Users.findOne({ username }, NO_SECRET).lean<PublicUserRecord>(),
     listByCourts: (courts: string[]) =>
       Users.find({ court: { $in: courts } }, NO_SECRET).sort({ court: 1, username: 1 }).lean<PublicUserRecord[]>(),
+    /** Name and court of each user, for showing people as 姓名（法院）. */
+    namesOf: (usernames: string[]) =>
+      Users.find({ username: { $in: usernames } }, { _id: 0, username: 1, name: 1, court: 1 }).lean<Pick<UserRecord, 'username' | 'name' | 'court'>[]>(),
     existingUsernames: async (usernames: string[]) =>
       new Set((await Users.find({ username: { $in: usernames } }, { username: 1 }).lean()).map((u) => u.username)),
 

@@ -49,7 +49,7 @@ export function computeOverdue(days: number, of: DeadlineResult, ctx: Ctx): Draf
   };
 }
 
-/** 海南办法 第十八条: 中院 supervise 基层 08:00-10:00, 高院 supervise 中院 10:00-11:00. */
+/** 海南暂行规定 第十八条: 中院 supervise 基层 08:00-10:00, 高院 supervise 中院 10:00-11:00. */
 export const WINDOWS: Record<WindowKind, { start: number; end: number; text: string }> = {
   中院: { start: 8, end: 10, text: '中院督办基层法院' },
   高院: { start: 10, end: 11, text: '高院督办中院' },
@@ -61,8 +61,8 @@ export function computeWindow(kind: WindowKind, input: ComputeInput, ctx: Ctx): 
   const d0 = beijingDate(input.base);
   const minutes = beijingMinutes(input.base);
   const hours = `${pad2(w.start)}:00–${pad2(w.end)}:00`;
-  const head = `分时督办（${kind}，工作日 ${hours} ${w.text}，海南办法第十八条）`;
-  const basis = '海南省高级人民法院关于执行案件督办工作的实施办法（试行）第十八条';
+  const head = `分时督办（${kind}，工作日 ${hours} ${w.text}，海南暂行规定第十八条）`;
+  const basis = '海南省高级人民法院关于执行案件督办工作的暂行规定（试行）第十八条';
   if (isWorkingDay(ctx, d0) && minutes >= w.start * 60 && minutes < w.end * 60) {
     return { due: input.base, lastDay: d0, d0, rule: `${head}：当前即在时段内`, basis, exclusions: [] };
   }

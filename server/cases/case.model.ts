@@ -9,7 +9,7 @@ const openTaskSchema = new Schema(
     elementId: String,
     name: String,
     formKey: String,
-    assignment: { court: String, role: String, user: String },
+    assignment: { court: String, role: String, user: String, exclude: { type: [String], default: undefined }, excludedUsers: { type: [String], default: undefined } },
     dueAt: Date,
     deadline: Schema.Types.Mixed,
     basis: String,
@@ -51,6 +51,9 @@ const caseSchema = new Schema(
     definition: { key: { type: String, required: true }, version: { type: Number, required: true } },
     supervisingCourt: { type: String, required: true },
     supervisedCourt: { type: String, required: true },
+    // Every court currently under supervision in this case, supervisedCourt first (it changes
+    // with the case: 交办 adds the 中院 above the 基层 court). Absent on older cases: [supervisedCourt].
+    supervisedCourts: { type: [String], default: undefined },
     subject: Schema.Types.Mixed,
     variables: { type: Schema.Types.Mixed, default: {} },
     // bpmn-engine state as JSON text: opaque to queries, and free of key-name restrictions.
@@ -72,6 +75,7 @@ caseSchema.index({ 'openTasks.id': 1 });
 caseSchema.index({ 'openTasks.assignment.court': 1 });
 caseSchema.index({ nextDueAt: 1 });
 caseSchema.index({ supervisedCourt: 1, status: 1 });
+caseSchema.index({ supervisedCourts: 1, status: 1 });
 caseSchema.index({ supervisingCourt: 1, status: 1 });
 caseSchema.index({ 'definition.key': 1, 'definition.version': 1, status: 1 });
 
@@ -80,7 +84,8 @@ export interface OpenTask {
   elementId: string;
   name?: string;
   formKey?: string;
-  assignment?: { court?: string; role?: string; user?: string };
+  /** exclude: task ids whose completers must not take this one; excludedUsers: who they are (from the history). */
+  assignment?: { court?: string; role?: string; user?: string; exclude?: string[]; excludedUsers?: string[] };
   dueAt?: Date;
   deadline?: unknown;
   basis?: string;
@@ -114,6 +119,7 @@ export interface CaseDoc {
   definition: { key: string; version: number };
   supervisingCourt: string;
   supervisedCourt: string;
+  supervisedCourts?: string[];
   subject?: Record<string, unknown>;
   variables: Record<string, unknown>;
   engineState: string | null;

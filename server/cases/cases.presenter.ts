@@ -1,5 +1,6 @@
 // Which fields of a case leave the server. Engine state and leases never do.
 import type { CaseDoc } from './case.model';
+import type { Person } from './people';
 
 export function presentCaseSummary(c: CaseDoc) {
   return {
@@ -8,6 +9,7 @@ export function presentCaseSummary(c: CaseDoc) {
     definition: c.definition,
     supervisingCourt: c.supervisingCourt,
     supervisedCourt: c.supervisedCourt,
+    supervisedCourts: c.supervisedCourts ?? [c.supervisedCourt],
     subject: c.subject,
     status: c.status,
     nextDueAt: c.nextDueAt,
@@ -18,11 +20,13 @@ export function presentCaseSummary(c: CaseDoc) {
   };
 }
 
-export function presentCase(c: CaseDoc) {
+/** `people`: every account the record names, as 姓名（法院） (server/cases/people.ts). */
+export function presentCase(c: CaseDoc, people: Record<string, Person> = {}) {
   return {
     case: { ...presentCaseSummary(c), variables: c.variables },
     tasks: c.openTasks,
     timers: c.timers,
     history: c.history,
+    people,
   };
 }

@@ -4,6 +4,7 @@ import type { Guards, Owned } from '../http/actor';
 import { presentCase, presentCaseSummary } from './cases.presenter';
 import { assertStartInput, type CasesService } from './cases.service';
 import type { CasesRepository } from './cases.repository';
+import { accountsOf, type People } from './people';
 
 /** Who may open a supervision case: the upper court's reviewers and handlers. */
 const STARTERS = ['审查人员', '承办人', '流程管理员'];
@@ -14,7 +15,10 @@ const STARTERS = ['审查人员', '承办人', '流程管理员'];
  */
 export type ProcessOwner = (key: string) => Promise<Owned | null>;
 
-export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards, ownerOfProcess: ProcessOwner): Router {
+export function casesRoutes(
+  service: CasesService, cases: CasesRepository, guards: Guards, people: People = async () => ({}),
+  ownerOfProcess: ProcessOwner = async () => null,
+): Router {
   const r = Router();
 
   r.post('/cases', guards.requireUser, guards.requireRole(...STARTERS), async (req, res) => {
@@ -30,7 +34,7 @@ export function casesRoutes(service: CasesService, cases: CasesRepository, guard
       throw forbidden(`${owner.label}的流程只能在发布法院辖区内立案使用`);
     }
     const doc = await service.start({ ...input, supervisingCourt }, actor);
-    res.status(201).json(presentCase(doc));
+    res.status(201).json(presentCase(doc, await people(accountsOf(doc))));
   });
 
   r.get('/cases', guards.requireUser, async (req, res) => {
@@ -49,7 +53,7 @@ export function casesRoutes(service: CasesService, cases: CasesRepository, guard
   r.get('/cases/:id', guards.requireUser, async (req, res) => {
     const doc = await service.get(String(req.params.id));
     if (!(await guards.canSeeCase(guards.actor(req), doc))) throw notFound('案件不存在');
-    res.json(presentCase(doc));
+    res.json(presentCase(doc, await people(accountsOf(doc))));
   });
   return r;
 }

@@ -8,6 +8,7 @@ import { badRequest, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
 import type { CaseDoc } from './case.model';
 import type { CasesRepository } from './cases.repository';
+import { courtDirectory, type CaseDirectory } from './caseCourts';
 import { recordRun } from './runChanges';
 
 export interface CasesDeps {
@@ -17,6 +18,8 @@ export interface CasesDeps {
   calendar: () => Promise<HolidayCalendar>;
   /** The engine adapter's run(), in worker threads or in this one (server/engine/pool.ts). */
   run: RunEngine;
+  /** Courts and users: courtLevel()/parentCourt() in FEEL, changes of the supervised court, named 专人. */
+  directory?: CaseDirectory;
 }
 
 export interface StartCaseInput {
@@ -39,6 +42,7 @@ export class CasesService {
       ...(input.data ?? {}),
       supervisingCourt: input.supervisingCourt,
       supervisedCourt: input.supervisedCourt,
+      supervisedCourts: [input.supervisedCourt],
       caseStartedAt: now.toISOString(),
     };
     // The case number is drawn while the engine runs (its write waits on the disk, the engine
@@ -52,6 +56,7 @@ export class CasesService {
         command: { type: 'start' },
         now,
         calendar: await this.deps.calendar(),
+        courts: await courtDirectory(this.deps.directory, input),
         actor: actor.username,
       }).catch((err) => {
         // The engine's own words where they are the diagram's; never an internal error text.
@@ -72,6 +77,7 @@ export class CasesService {
       definition: { key: definition.key, version: definition.version },
       supervisingCourt: input.supervisingCourt,
       supervisedCourt: input.supervisedCourt,
+      supervisedCourts: [input.supervisedCourt],
       subject: subjectOf(input.data),
       variables: record.changes.variables ?? variables,
       engineState: record.changes.engineState ?? null,

@@ -2,6 +2,7 @@
 // guarded update writes together (全程留痕: the record and the change are one write).
 import type { RunResult } from '../engine';
 import type { CaseDoc, CaseTimer, HistoryEntry, OpenTask } from './case.model';
+import { excludedUsers } from './caseCourts';
 import type { CaseChanges } from './cases.repository';
 
 export interface RunRecord {
@@ -17,17 +18,26 @@ export function recordRun(
   leading: Omit<HistoryEntry, 'seq' | 'at' | 'actor'>[] = [],
 ): RunRecord {
   const previousTasks = new Map((before?.openTasks ?? []).map((t) => [t.id, t]));
-  const openTasks: OpenTask[] = result.openTasks.map((t) => ({
+  const completedNow = result.events
+    .filter((e) => e.type === 'taskCompleted')
+    .map((e) => ({ type: e.type, element: e.element, actor: (e.data?.by as string | undefined) ?? actor }));
+  const pastAndNow = [...(before?.history ?? []), ...completedNow];
+  const openTasks: OpenTask[] = result.openTasks.map((t) => {
+    // 回避: who completed the excluded tasks so far (re-derived on every write, so a completion
+    // after this task opened counts too).
+    const excluded = excludedUsers(t.assignment.exclude, pastAndNow);
+    return {
     id: t.id,
     elementId: t.elementId,
     name: t.name,
     formKey: t.formKey,
-    assignment: t.assignment,
+    assignment: excluded.length ? { ...t.assignment, excludedUsers: excluded } : t.assignment,
     dueAt: t.due?.due ? new Date(t.due.due) : undefined,
     deadline: t.due,
     basis: t.basis,
     openedAt: previousTasks.get(t.id)?.openedAt ?? at,
-  }));
+    };
+  });
   const timers: CaseTimer[] = result.timers.map((t) => ({
     id: t.id,
     elementId: t.elementId,

@@ -4,6 +4,7 @@
 import type { HolidayCalendar } from '../calendar/types';
 import type { Command, RunResult } from '../engine';
 import type { CaseDoc } from './case.model';
+import { courtDirectory } from './caseCourts';
 import type { CasesDeps } from './cases.service';
 
 export async function runOnCase(
@@ -21,6 +22,7 @@ export async function runOnCase(
     command,
     now: at.now,
     calendar: at.calendar ?? (await deps.calendar()),
+    courts: await courtDirectory(deps.directory, doc),
     actor: at.actor,
   });
 }

@@ -19,11 +19,13 @@ export function withinJurisdiction(own: CourtNode, court: CourtNode): boolean {
 export interface CaseCourts<C> {
   supervisingCourt: C;
   supervisedCourt: C;
+  /** Every court under supervision in the case (it changes as the case moves, e.g. 交办). */
+  supervisedCourts?: C[];
 }
 
-/** The user's court is the supervising or supervised court, or an ancestor of either. */
+/** The user's court is the supervising or a supervised court, or an ancestor of one. */
 export function canSeeCase(user: { court: string }, courts: CaseCourts<CourtNode>): boolean {
-  return [courts.supervisingCourt, courts.supervisedCourt].some(
+  return [courts.supervisingCourt, courts.supervisedCourt, ...(courts.supervisedCourts ?? [])].some(
     (c) => c.code === user.court || c.ancestors.includes(user.court),
   );
 }

@@ -5,12 +5,13 @@ import {
   type DeadlineResult, type DeadlineSpec, type Exclusion, type Extension, type HolidayCalendar,
   baseExpression, computeDeadline, parseDeadline,
 } from '../calendar';
-import { evaluate, toInstant } from './feel';
+import { type CourtDirectory, evaluate, toInstant } from './feel';
 import type { TimerRecord, Variables } from './types';
 
 export interface DeadlineContext {
   variables: Variables;
   now: Date;
+  courts?: CourtDirectory;
   calendar: HolidayCalendar;
   exclusions?: Exclusion[];
   extensions?: Extension[];
@@ -48,9 +49,9 @@ export function sampleNotation(notation: string): string {
   return notation.replace(PLACEHOLDER, '1日');
 }
 
-export function expandNotation(notation: string, ctx: Pick<DeadlineContext, 'variables' | 'now'>): string {
+export function expandNotation(notation: string, ctx: Pick<DeadlineContext, 'variables' | 'now' | 'courts'>): string {
   return notation.replace(PLACEHOLDER, (_, expr: string) => {
-    const v = evaluate(expr.trim(), ctx.variables, { now: ctx.now }).value;
+    const v = evaluate(expr.trim(), ctx.variables, { now: ctx.now, courts: ctx.courts }).value;
     if (typeof v === 'number' && Number.isInteger(v) && v > 0) return `${v}日`;
     if (typeof v === 'string' && v.trim()) return v.trim();
     throw new DeadlineError(`期限中的「{${expr}}」没有得到期间（应为天数或如 15日、1个月 的写法）：请检查表单是否已填写`);
@@ -58,7 +59,7 @@ export function expandNotation(notation: string, ctx: Pick<DeadlineContext, 'var
 }
 
 function resolveBase(expr: string, ctx: DeadlineContext): { base: Date; dateOnly: boolean } {
-  const r = evaluate(expr, ctx.variables, { now: ctx.now });
+  const r = evaluate(expr, ctx.variables, { now: ctx.now, courts: ctx.courts });
   const instant = toInstant(r.value);
   if (!instant) {
     const why = r.warnings.length ? `（${r.warnings.join('；')}）` : '';

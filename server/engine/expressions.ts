@@ -58,7 +58,7 @@ export class FeelSequenceFlow extends Flow {
         let result = false;
         try {
           const rt = runtimeOf(flow.environment);
-          const r = evaluateCondition(body, rt.variables, { now: rt.now });
+          const r = evaluateCondition(body, rt.variables, { now: rt.now, courts: rt.courts });
           for (const w of r.warnings) rt.emit('expressionWarning', flow.id, { expression: body, warning: w });
           result = r.value;
         } catch (err) {
@@ -80,7 +80,7 @@ export const feelExpressions = {
   resolveExpression(expression: unknown, context?: { environment?: unknown }): unknown {
     if (typeof expression !== 'string' || !expression.trimStart().startsWith('=')) return expression;
     const rt = runtimeOf(context?.environment);
-    return fromFeel(evaluate(expression, rt.variables, { now: rt.now }).value);
+    return fromFeel(evaluate(expression, rt.variables, { now: rt.now, courts: rt.courts }).value);
   },
   isExpression(text: unknown): boolean {
     return typeof text === 'string' && text.trimStart().startsWith('=');

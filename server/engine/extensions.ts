@@ -10,7 +10,7 @@
 // The metadata is resolved once, when the task opens, and stored in the task's own message
 // (a bpmn-elements format message), so it survives save/recover unchanged.
 import { armDeadline } from './deadlines';
-import { evaluate, fromFeel } from './feel';
+import { evaluate, type FeelOptions, fromFeel } from './feel';
 import { runtimeOf } from './runtime';
 import { deadlineContext } from './timers';
 import type { Assignment, TimerRecord } from './types';
@@ -77,13 +77,13 @@ export function readTaskMeta(behaviour: Behaviour): TaskMeta {
 }
 
 /** Evaluates the assignment rule; a rule that gives no court+role / username says why. */
-export function resolveAssignment(meta: TaskMeta, variables: Record<string, unknown>, now: Date): Assignment {
+export function resolveAssignment(meta: TaskMeta, variables: Record<string, unknown>, opts: FeelOptions): Assignment {
   const rule = meta.assignee ?? meta.candidateGroups;
   if (!rule) return { error: '任务没有分派规则' };
   let value: unknown;
   let warnings: string[] = [];
   try {
-    ({ value, warnings } = evaluate(rule, variables, { now }));
+    ({ value, warnings } = evaluate(rule, variables, opts));
   } catch (err) {
     return { error: (err as Error).message };
   }
@@ -91,9 +91,13 @@ export function resolveAssignment(meta: TaskMeta, variables: Record<string, unkn
   if (meta.assignee) {
     return typeof value === 'string' && value ? { user: value } : { error: `分派规则「${rule}」没有得到用户名${why}` };
   }
-  const v = fromFeel(value) as { court?: unknown; role?: unknown } | null;
+  const v = fromFeel(value) as { court?: unknown; role?: unknown; user?: unknown; exclude?: unknown } | null;
   if (v && typeof v === 'object' && typeof v.court === 'string' && v.court && typeof v.role === 'string' && v.role) {
-    return { court: v.court, role: v.role };
+    // A named 专人 (user) and excluded earlier deciders refine the court + role; absent or
+    // null (the form left it empty) they change nothing.
+    const user = typeof v.user === 'string' && v.user.trim() ? { user: v.user.trim() } : {};
+    const ids = Array.isArray(v.exclude) ? v.exclude.filter((x): x is string => typeof x === 'string' && !!x) : [];
+    return { court: v.court, role: v.role, ...user, ...(ids.length ? { exclude: ids } : {}) };
   }
   return { error: `分派规则「${rule}」没有得到 {court, role}${why}` };
 }
@@ -122,7 +126,7 @@ export function taskExtension(activity: ActivityLike) {
       const meta = readTaskMeta(activity.behaviour);
       const record: TaskRecord = {
         formKey: meta.formKey,
-        assignment: resolveAssignment(meta, rt.variables, rt.now),
+        assignment: resolveAssignment(meta, rt.variables, { now: rt.now, courts: rt.courts }),
         basis: meta.basis,
         openedAt: rt.at,
       };

@@ -10,9 +10,26 @@ import type { Variables } from './types';
 
 /** Case data names shared by all packages (DESIGN.md, Modelling conventions). */
 export const SHARED_CASE_NAMES = [
-  'supervisingCourt', 'supervisedCourt', 'enforcementCaseNo', 'source', 'complaintReceivedAt',
+  'supervisingCourt', 'supervisedCourt', 'supervisedCourts', 'enforcementCaseNo', 'source', 'complaintReceivedAt',
   'letterReceivedAt', 'reportPeriod', 'filedAt', 'closingGround',
 ] as const;
+
+/**
+ * The court tree as FEEL sees it: `courtLevel(code)` (高院/中院/基层/专门/最高) and
+ * `parentCourt(code)` for the case's courts and their ancestors (the caller passes them with
+ * each command; the engine never reads a database). An unknown code gives null.
+ */
+export interface CourtInfo {
+  level: string;
+  parent: string | null;
+}
+export type CourtDirectory = Record<string, CourtInfo>;
+export const COURT_FUNCTIONS = ['courtLevel', 'parentCourt'] as const;
+
+export interface FeelOptions {
+  now: Date;
+  courts?: CourtDirectory;
+}
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
@@ -78,10 +95,17 @@ export function toInstant(value: unknown): { date: Date; dateOnly: boolean } | n
   return null;
 }
 
-export function feelContext(variables: Variables, now: Date): Record<string, unknown> {
+export function feelContext(variables: Variables, now: Date, courts: CourtDirectory = {}): Record<string, unknown> {
   const ctx = toFeel(variables) as Record<string, unknown>;
   const today = beijingDateTime(now).toString().slice(0, 10);
-  return { ...ctx, now: () => beijingDateTime(now), today: () => date(today) };
+  const court = (code: unknown) => (typeof code === 'string' && Object.hasOwn(courts, code) ? courts[code] : undefined);
+  return {
+    ...ctx,
+    now: () => beijingDateTime(now),
+    today: () => date(today),
+    courtLevel: (code: unknown) => court(code)?.level ?? null,
+    parentCourt: (code: unknown) => court(code)?.parent ?? null,
+  };
 }
 
 function warningText(w: { type: string; message: string }): string {
@@ -99,11 +123,11 @@ function syntaxError(expr: string, err: unknown): FeelSyntaxError {
 }
 
 /** Evaluates a FEEL expression against case variables; syntax errors throw FeelSyntaxError. */
-export function evaluate(expr: string, variables: Variables, opts: { now: Date }): FeelOutcome {
+export function evaluate(expr: string, variables: Variables, opts: FeelOptions): FeelOutcome {
   const text = stripFeelPrefix(expr);
   if (!text) throw new FeelSyntaxError('FEEL 表达式为空', expr);
   try {
-    const r = feelEvaluate(text, feelContext(variables, opts.now));
+    const r = feelEvaluate(text, feelContext(variables, opts.now, opts.courts));
     return { value: r.value, warnings: r.warnings.map(warningText) };
   } catch (err) {
     if (err instanceof FeelinSyntaxError) throw syntaxError(text, err);
@@ -112,15 +136,15 @@ export function evaluate(expr: string, variables: Variables, opts: { now: Date }
 }
 
 /** A gateway condition: only FEEL `true` takes the flow (null from missing data does not). */
-export function evaluateCondition(expr: string, variables: Variables, opts: { now: Date }): FeelOutcome<boolean> {
+export function evaluateCondition(expr: string, variables: Variables, opts: FeelOptions): FeelOutcome<boolean> {
   const r = evaluate(expr, variables, opts);
   return { value: r.value === true, warnings: r.warnings };
 }
 
 /** FEEL unary tests (`> 100`, `"督办", "转办"`) against one input value. */
-export function test(tests: string, input: unknown, variables: Variables, opts: { now: Date }): FeelOutcome<boolean> {
+export function test(tests: string, input: unknown, variables: Variables, opts: FeelOptions): FeelOutcome<boolean> {
   try {
-    const r = unaryTest(stripFeelPrefix(tests), { ...feelContext(variables, opts.now), '?': toFeel(input) });
+    const r = unaryTest(stripFeelPrefix(tests), { ...feelContext(variables, opts.now, opts.courts), '?': toFeel(input) });
     return { value: r.value === true, warnings: r.warnings.map(warningText) };
   } catch (err) {
     if (err instanceof FeelinSyntaxError) throw syntaxError(tests, err);

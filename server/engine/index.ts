@@ -13,6 +13,7 @@ export {
   evaluate, evaluateCondition, test as feelTest, checkExpression, toFeel, fromFeel, SHARED_CASE_NAMES,
   FeelSyntaxError,
 } from './feel';
+export type { CourtDirectory, CourtInfo } from './feel';
 export type { FeelCheck, FeelIssue, FeelOutcome } from './feel';
 export { readTaskMeta } from './extensions';
 export type { TaskMeta } from './extensions';

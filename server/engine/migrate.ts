@@ -12,7 +12,7 @@ import { type SourceContext, loadSource } from './source';
 import { DurableTimers } from './timers';
 import type { EngineState, Problem, RunInput, RunResult } from './types';
 
-export interface RemapInput extends Pick<RunInput, 'variables' | 'now' | 'calendar' | 'exclusions' | 'extensions'> {
+export interface RemapInput extends Pick<RunInput, 'variables' | 'now' | 'calendar' | 'exclusions' | 'extensions' | 'courts'> {
   state: EngineState;
   /** The new version's diagram. */
   source: string;
@@ -90,7 +90,7 @@ export async function remapState(input: RemapInput): Promise<RemapResult> {
 
   const rt = createRuntime({
     now: input.now, calendar: input.calendar, variables: JSON.parse(JSON.stringify(input.variables ?? {})),
-    exclusions: input.exclusions, extensions: input.extensions, timers: new DurableTimers(),
+    courts: input.courts, exclusions: input.exclusions, extensions: input.extensions, timers: new DurableTimers(),
   });
   const state = { ...(rewriteIds(input.state, idMap) as EngineState), dubanState: 1 as const };
   let session;

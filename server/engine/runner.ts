@@ -29,7 +29,7 @@ export function openTaskOf(session: Session, id: string, rt: Runtime): OpenTask 
   // (a migrated task shows its new form); assignment and due were fixed when it opened.
   const meta = readTaskMeta(api.owner.behaviour);
   const rec = (api.content.duban as TaskRecord | undefined)
-    ?? { assignment: resolveAssignment(meta, rt.variables, rt.now), openedAt: rt.at };
+    ?? { assignment: resolveAssignment(meta, rt.variables, { now: rt.now, courts: rt.courts }), openedAt: rt.at };
   const due = session.dues.has(id) ? session.dues.get(id) : rec.due;
   const basis = meta.basis ?? rec.basis;
   return {
@@ -77,7 +77,7 @@ function complete(session: Session, rt: Runtime, input: RunInput, taskId: string
   // The form's data lives under the task's namespace; output parameters copy to case names.
   rt.variables[api.id] = JSON.parse(JSON.stringify(data));
   for (const o of readOutputs(api.owner.behaviour)) {
-    const r = evaluate(o.expression, rt.variables, { now: rt.now });
+    const r = evaluate(o.expression, rt.variables, { now: rt.now, courts: rt.courts });
     for (const w of r.warnings) rt.emit('expressionWarning', api.id, { expression: o.expression, warning: w });
     rt.variables[o.name] = fromFeel(r.value) ?? null;
   }
@@ -115,7 +115,7 @@ export async function run(input: RunInput): Promise<RunResult> {
   const source = await loadSource(input.source);
   const rt = createRuntime({
     now: input.now, calendar: input.calendar, variables: JSON.parse(JSON.stringify(input.variables ?? {})),
-    exclusions: input.exclusions, extensions: input.extensions, timers: new DurableTimers(),
+    courts: input.courts, exclusions: input.exclusions, extensions: input.extensions, timers: new DurableTimers(),
   });
   const { command } = input;
   rt.recompute = command.type === 'recompute';

@@ -2,6 +2,7 @@
 // the case variables. It travels as `environment.options.duban`, which bpmn-elements copies
 // into every cloned environment but never persists, so nothing of it leaks into the state.
 import type { Exclusion, Extension, HolidayCalendar } from '../calendar';
+import type { CourtDirectory } from './feel';
 import type { DurableTimers } from './timers';
 import type { EngineEvent, EngineEventType, Variables } from './types';
 
@@ -10,6 +11,8 @@ export interface Runtime {
   at: string;
   calendar: HolidayCalendar;
   variables: Variables;
+  /** The case's courts for courtLevel()/parentCourt() in FEEL. */
+  courts?: CourtDirectory;
   exclusions?: Exclusion[];
   extensions?: Record<string, Extension[]>;
   /** Re-derive every armed timer on resume (calendar, exclusions or diagram changed). */
@@ -26,6 +29,7 @@ export function createRuntime(input: {
   now: Date;
   calendar: HolidayCalendar;
   variables: Variables;
+  courts?: CourtDirectory;
   exclusions?: Exclusion[];
   extensions?: Record<string, Extension[]>;
   timers: DurableTimers;

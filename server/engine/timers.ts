@@ -28,7 +28,7 @@ const Base = TimerEventDefinition as unknown as new (activity: unknown, def: unk
 
 export function deadlineContext(rt: Runtime, elementId: string): DeadlineContext {
   return {
-    variables: rt.variables, now: rt.now, calendar: rt.calendar,
+    variables: rt.variables, now: rt.now, courts: rt.courts, calendar: rt.calendar,
     exclusions: rt.exclusions, extensions: rt.extensions?.[elementId],
   };
 }

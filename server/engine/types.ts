@@ -2,6 +2,7 @@
 import type {
   DeadlineResult, DeadlineSpec, Exclusion, Extension, HolidayCalendar,
 } from '../calendar';
+import type { CourtDirectory } from './feel';
 
 export type Variables = Record<string, unknown>;
 
@@ -31,6 +32,8 @@ export interface RunInput {
   command: Command;
   now: Date;
   calendar: HolidayCalendar;
+  /** The case's courts and their ancestors: what courtLevel()/parentCourt() answer in FEEL. */
+  courts?: CourtDirectory;
   /** Who acts: recorded in events (`by`). A username or {username, court}. */
   actor?: string | Actor;
   /** Excluded periods of the case (中止 → 恢复 …). Absent: each timer keeps what it recorded. */
@@ -39,11 +42,17 @@ export interface RunInput {
   extensions?: Record<string, Extension[]>;
 }
 
-/** A task goes to {court, role} or to one user; `error` when the rule gave neither. */
+/**
+ * A task goes to {court, role} or to one user; `error` when the rule gave neither.
+ * {court, role, user}: a named person (专人) of that court and role — the platform checks
+ * that the user belongs to them. `exclude`: user task ids whose completers may not take this
+ * task (回避: 另行组成合议庭); the platform resolves them to usernames from the case history.
+ */
 export interface Assignment {
   court?: string;
   role?: string;
   user?: string;
+  exclude?: string[];
   error?: string;
 }
 
@@ -94,7 +103,7 @@ export interface TimerInfo {
 export type EngineEventType =
   | 'started' | 'taskOpened' | 'taskCompleted' | 'taskCancelled'
   | 'timerArmed' | 'timerFired' | 'timerCancelled' | 'timerRescheduled' | 'taskDueChanged'
-  | 'gatewayTaken' | 'eventReached' | 'expressionWarning' | 'ended';
+  | 'gatewayTaken' | 'eventReached' | 'ledgerEntry' | 'expressionWarning' | 'ended';
 
 export interface EngineEvent {
   type: EngineEventType;

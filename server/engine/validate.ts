@@ -3,7 +3,7 @@
 // is a problem like any other.
 import type { ModdleElement } from 'bpmn-moddle';
 import { Engine } from 'bpmn-engine';
-import { SHARED_CASE_NAMES } from './feel';
+import { COURT_FUNCTIONS, SHARED_CASE_NAMES } from './feel';
 import { feelExpressions, noScripts } from './expressions';
 import { elementOverrides, hasDoctype, loadSource, moddleOptions, parseModdle } from './source';
 import { elementRules, type RuleContext } from './validateRules';
@@ -36,7 +36,7 @@ function walk(el: ModdleElement, visit: (el: ModdleElement) => void): void {
 
 /** Known names: shared case data, each user task's form namespace, every output parameter. */
 function collectNames(processes: ModdleElement[], extra: Iterable<string> | undefined): Set<string> {
-  const names = new Set<string>([...SHARED_CASE_NAMES, ...(extra ?? [])]);
+  const names = new Set<string>([...SHARED_CASE_NAMES, ...COURT_FUNCTIONS, ...(extra ?? [])]);
   for (const p of processes) {
     walk(p, (el) => {
       if (el.$type === 'bpmn:UserTask' && el.id) names.add(el.id);
@@ -133,8 +133,11 @@ async function check(xml: string, options: ValidateOptions): Promise<Problem[]> 
       if (el.$type === 'bpmn:SequenceFlow' && target) incoming.set(target, (incoming.get(target) ?? 0) + 1);
     });
   }
+  const userTaskIds = new Set<string>();
+  for (const p of processes) walk(p, (el) => { if (el.$type === 'bpmn:UserTask' && el.id) userTaskIds.add(el.id as string); });
   const ctx: RuleContext = {
     incoming,
+    userTaskIds,
     knownNames: collectNames(processes, options.knownNames),
     knownForms: options.knownForms ? new Set(options.knownForms) : undefined,
     processIds: new Set(processes.map((p) => p.id as string)),

@@ -4,6 +4,7 @@ import { baseExpression } from '../calendar';
 import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlines';
 import { readOutputs, readTaskMeta } from './extensions';
 import { checkExpression } from './feel';
+import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerSpec';
 import { describe } from './validateLabels';
 import type { Problem } from './types';
 
@@ -11,6 +12,8 @@ export interface RuleContext {
   knownNames: Set<string>;
   knownForms?: Set<string>;
   processIds: Set<string>;
+  /** Every user task id of the file (an assignment's `exclude` must name them). */
+  userTaskIds?: Set<string>;
   /** Incoming sequence flows by target id (moddle fills `incoming` only from <bpmn:incoming>). */
   incoming: Map<string, number>;
   add(p: Problem): void;
@@ -48,6 +51,30 @@ function feel(ctx: RuleContext, el: El, code: string, what: string, expr: string
   const r = checkExpression(expr, ctx.knownNames);
   for (const i of [...r.errors, ...r.warnings]) {
     ctx.add({ element: el.id, code: i.code === 'FEEL_DOLLAR' ? 'DOLLAR_EXPRESSION' : code, message: `${describe(el)} 的${what}：${i.message}` });
+  }
+}
+
+const COURT_LEVEL_NAMES = ['最高', '高院', '中院', '基层', '专门'];
+
+/**
+ * What FEEL checks cannot see: a court level compared with a word that is no level
+ * (courtLevel(x) = "高级法院" is never true), and an assignment's `exclude` naming a task
+ * that does not exist (nobody would ever be excluded).
+ */
+function courtRules(ctx: RuleContext, el: El, what: string, expr: string): void {
+  for (const m of expr.matchAll(/courtLevel\s*\([^()]*\)\s*!?=\s*"([^"]*)"/g)) {
+    if (!COURT_LEVEL_NAMES.includes(m[1])) {
+      ctx.add({ element: el.id, code: 'COURT_LEVEL', message: `${describe(el)} 的${what}把法院层级与「${m[1]}」比较：层级只有 ${COURT_LEVEL_NAMES.join('、')}` });
+    }
+  }
+  const exclude = /exclude\s*:\s*\[([^\]]*)\]/.exec(expr);
+  if (!exclude || !ctx.userTaskIds) return;
+  for (const m of exclude[1].matchAll(/"([^"]*)"/g)) {
+    if (!ctx.userTaskIds.has(m[1])) {
+      ctx.add({ element: el.id, code: 'ASSIGNMENT_EXCLUDE', message: `${describe(el)} 的分派规则要求回避「${m[1]}」的办理人，但本流程图没有该用户任务` });
+    } else if (m[1] === el.id) {
+      ctx.add({ element: el.id, code: 'ASSIGNMENT_EXCLUDE', message: `${describe(el)} 的分派规则要求回避本任务自己的办理人：请写此前作出审查或决定的任务` });
+    }
   }
 }
 
@@ -106,12 +133,18 @@ function userTask(ctx: RuleContext, el: El): void {
     ctx.add({ element: el.id, code: 'ASSIGNMENT_MISSING', message: `${label} 没有分派规则：请在 candidateGroups 写 {court: supervisedCourt, role: "承办人"}，或在 assignee 写得到用户名的 FEEL` });
   } else if (meta.assignee && meta.candidateGroups) {
     ctx.add({ element: el.id, code: 'ASSIGNMENT_AMBIGUOUS', message: `${label} 同时设置了 assignee 和 candidateGroups，只能有一种分派规则` });
-  } else feel(ctx, el, 'ASSIGNMENT_FEEL', '分派规则', (meta.assignee ?? meta.candidateGroups)!);
+  } else {
+    feel(ctx, el, 'ASSIGNMENT_FEEL', '分派规则', (meta.assignee ?? meta.candidateGroups)!);
+    courtRules(ctx, el, '分派规则', (meta.assignee ?? meta.candidateGroups)!);
+  }
   if (meta.dueDate) deadline(ctx, el, '办理期限（dueDate）', meta.dueDate);
   for (const o of readOutputs(el as unknown as Record<string, unknown>)) {
     if (!VAR_NAME.test(o.name)) ctx.add({ element: el.id, code: 'OUTPUT_NAME', message: `${label} 的输出变量名「${o.name}」须为英文标识符` });
     if (!o.expression) ctx.add({ element: el.id, code: 'OUTPUT_UNSUPPORTED', message: `${label} 的输出「${o.name}」须是一个 FEEL 表达式（脚本、列表、映射不支持）` });
-    else feel(ctx, el, 'OUTPUT_FEEL', `输出「${o.name}」`, o.expression);
+    else {
+      feel(ctx, el, 'OUTPUT_FEEL', `输出「${o.name}」`, o.expression);
+      courtRules(ctx, el, `输出「${o.name}」`, o.expression);
+    }
   }
   for (const r of (el.resources ?? []) as El[]) {
     const crash = r.resourceRef && !r.resourceAssignmentExpression;
@@ -132,6 +165,28 @@ function extensionElements(ctx: RuleContext, el: El): void {
   }
 }
 
+const LEDGER_ELEMENTS = new Set(['bpmn:UserTask', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent']);
+
+/** `ledger.*` extension properties: known fields, FEEL bodies, on an element that completes once. */
+function ledgerSpec(ctx: RuleContext, el: El): void {
+  const spec = readLedgerSpec(el as unknown as Record<string, unknown>);
+  const fields = Object.keys(spec);
+  if (!fields.length) return;
+  const label = describe(el);
+  if (!LEDGER_ELEMENTS.has(el.$type)) {
+    ctx.add({ element: el.id, code: 'LEDGER_ELEMENT', message: `${label} 不能记载督办台账：只有用户任务、结束事件和中间抛出事件可以` });
+    return;
+  }
+  for (const f of fields) {
+    if (!(f in LEDGER_FIELDS)) ctx.add({ element: el.id, code: 'LEDGER_FIELD', message: `${label} 的台账字段「ledger.${f}」未知；可用：${Object.keys(LEDGER_FIELDS).map((k) => `ledger.${k}`).join('、')}` });
+    else if (!spec[f]) ctx.add({ element: el.id, code: 'LEDGER_FIELD', message: `${label} 的台账字段「ledger.${f}」没有值（应为 FEEL，如 "通报批评" 或 notice.kind）` });
+    else feel(ctx, el, 'LEDGER_FEEL', `台账字段「ledger.${f}」`, spec[f]);
+  }
+  for (const f of REQUIRED_LEDGER_FIELDS) {
+    if (!(f in spec)) ctx.add({ element: el.id, code: 'LEDGER_FIELD', message: `${label} 记载督办台账但缺少「ledger.${f}」（${LEDGER_FIELDS[f]}）` });
+  }
+}
+
 export function elementRules(el: El, ctx: RuleContext): void {
   const refused = REFUSED[el.$type];
   if (refused) {
@@ -140,6 +195,7 @@ export function elementRules(el: El, ctx: RuleContext): void {
   }
   if (el.loopCharacteristics) ctx.add({ element: el.id, code: 'UNSUPPORTED_LOOP', message: `${describe(el)} 设置了多实例/循环：平台暂不支持，请展开为明确的任务` });
   extensionElements(ctx, el);
+  ledgerSpec(ctx, el);
   if (el.$type in EVENT_DEFS) events(ctx, el);
   switch (el.$type) {
     case 'bpmn:UserTask':
@@ -155,7 +211,10 @@ export function elementRules(el: El, ctx: RuleContext): void {
       if (!ce) return;
       const language = ce.language ?? ce.$attrs?.language;
       if (language) ctx.add({ element: el.id, code: 'LANGUAGE_ATTRIBUTE', message: `${describe(el)} 的条件指定了 language="${language}"：脚本条件会在服务器上执行任意代码；请去掉 language，直接写 FEEL` });
-      else feel(ctx, el, 'CONDITION_FEEL', '条件', (ce.body as string) ?? '');
+      else {
+        feel(ctx, el, 'CONDITION_FEEL', '条件', (ce.body as string) ?? '');
+        courtRules(ctx, el, '条件', (ce.body as string) ?? '');
+      }
       return;
     }
     default:

@@ -25,3 +25,17 @@ export function checkDate(v: unknown, dateOnly: boolean): DateCheck {
   const beijing = new Date(new Date(v).getTime() + 8 * 3600_000);
   return { ok: true, value: beijing.toISOString().slice(0, 10) };
 }
+
+/**
+ * An instant as a court reads it in a form: `2026年12月17日 24:00` (Beijing). A deadline is
+ * stored as its exclusive end (the next day 00:00); `endOfDay` writes it as the last day's
+ * 24:00, as the rest of the interface does (民法典 第二百零三条).
+ */
+export function readableInstant(at: Date, endOfDay = false): string {
+  let t = at.getTime() + 8 * 3600_000;
+  const midnight = new Date(t).getUTCHours() === 0 && new Date(t).getUTCMinutes() === 0;
+  if (endOfDay && midnight) t -= 1;
+  const b = new Date(t);
+  const time = endOfDay && midnight ? '24:00' : `${String(b.getUTCHours()).padStart(2, '0')}:${String(b.getUTCMinutes()).padStart(2, '0')}`;
+  return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${time}`;
+}

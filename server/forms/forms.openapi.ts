@@ -12,6 +12,10 @@ extendApi({
     post: { summary: '保存新修订（不可修改）；违反表单规范时 422 逐条列出', roles: '流程管理员', body: '{schema}' },
   },
   '/api/forms/{key}/revisions/{revision}': { get: { summary: '表单的某个修订', roles: any } },
+  '/api/forms/{key}/preview': {
+    get: { summary: '表单预览：表单定义与示例案件数据（预填字段）', roles: '流程管理员', query: ['revision'] },
+    post: { summary: '表单预览的服务器校验（不保存）：200 {data} 或 422 逐字段列出', roles: '流程管理员', query: ['revision'], body: '{data}' },
+  },
   '/api/attachments': {
     post: {
       summary: '上传附件（multipart，字段 file）：按文件内容校验类型，超限或不符时拒绝且不留任何数据',

@@ -5,8 +5,10 @@
 //   GET  /api/forms/:key/revisions              {revisions: [...]} (no schemas)
 //   GET  /api/forms/:key/revisions/:n           {form}
 //   POST /api/forms/:key/revisions {schema}     201 {key, revision} | 200 {…, unchanged} | 422
+//   GET  /api/forms/:key/preview[?revision=N]   {form, prefill} (流程管理员: 表单预览)
+//   POST /api/forms/:key/preview[?revision=N] {data}  the server's check: 200 {data} | 422
 import { Router, type Request } from 'express';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest, forbidden, notFound } from '../http/errors';
 import type { Actor, Guards, Owned } from '../http/actor';
 import { FORM_KEY, type FormsService } from './forms.service';
 import './forms.openapi';
@@ -32,10 +34,17 @@ function revisionNo(s: unknown): number | undefined {
   return n;
 }
 
+async function revisionOf(service: FormsService, key: string, rev: unknown) {
+  const revision = revisionNo(rev);
+  const form = revision ? await service.get(key, revision) : await service.latest(key);
+  if (!form) throw notFound(revision ? `表单 ${key} 没有第 ${revision} 版` : `表单 ${key} 不存在`);
+  return form;
+}
+
 /** The court a form belongs to: its package's (server/packages/owners.ts). */
 export type FormOwner = (key: string, actor: Actor) => Promise<Owned | null>;
 
-export function formsRoutes(service: FormsService, guards: Guards, ownerOf: FormOwner): Router {
+export function formsRoutes(service: FormsService, guards: Guards, ownerOf: FormOwner = async () => null): Router {
   const r = Router();
 
   r.get('/forms', guards.requireUser, async (req, res) => {
@@ -51,6 +60,12 @@ export function formsRoutes(service: FormsService, guards: Guards, ownerOf: Form
       res.json({ key, revisions });
       return;
     }
+    if (rest.length === 1 && rest[0] === 'preview') {
+      if (!guards.actor(req).roles.includes('流程管理员')) throw forbidden('仅流程管理员可预览表单');
+      const form = await revisionOf(service, key, req.query.revision);
+      res.json({ form, prefill: await service.previewPrefill(form.schema) });
+      return;
+    }
     let revision: number | undefined;
     if (rest.length === 2 && rest[0] === 'revisions') revision = revisionNo(rest[1]);
     else if (rest.length === 0) revision = revisionNo(req.query.revision);
@@ -60,9 +75,21 @@ export function formsRoutes(service: FormsService, guards: Guards, ownerOf: Form
     res.json({ form });
   });
 
-  const ownForm = guards.requireScope((req, actor) => ownerOf(target(req).key, actor));
+  // A preview stores nothing: only saving a revision is checked against the form's owner.
+  const ownForm = guards.requireScope((req, actor) => {
+    const t = target(req);
+    return t.rest[0] === 'preview' ? Promise.resolve(null) : ownerOf(t.key, actor);
+  });
   r.post('/forms/*path', guards.requireUser, guards.requireRole('流程管理员'), ownForm, async (req, res) => {
     const { key, rest } = target(req);
+    if (rest.length === 1 && rest[0] === 'preview') {
+      // Nothing is stored: the answer is what a task's completion would say about this data.
+      const form = await revisionOf(service, key, req.query.revision);
+      const prefill = await service.previewPrefill(form.schema);
+      const checked = await service.validateSubmission(form.schema, req.body?.data ?? {}, { prefill });
+      res.json({ data: checked.data });
+      return;
+    }
     if (rest.length !== 1 || rest[0] !== 'revisions') throw notFound(`接口不存在：POST ${req.path}`);
     const schema = req.body?.schema;
     if (schema === undefined) throw badRequest('缺少表单定义', [{ field: 'schema', message: '必填' }]);

@@ -10,6 +10,7 @@ import type { FormMeta, FormsRepository } from './forms.repository';
 import { normalizeSchema } from './normalize';
 import { checkSchema, type Problem } from './policy';
 import { seedFormsFrom, type SeedResult } from './seed';
+import { previewPrefill } from './preview';
 import { validateSubmission, type SubmissionContext, type ValidatedSubmission } from './validate';
 
 export type { Problem, SubmissionContext, ValidatedSubmission, FormMeta, SeedResult };
@@ -88,6 +89,11 @@ export class FormsService {
   }
 
   /** Cleaned data, or throws AppError 422 with one {field, label, message} per field. */
+  /** Example prefill for 表单预览 (preview.ts). */
+  previewPrefill(schema: FormSchema): Promise<Record<string, unknown>> {
+    return previewPrefill(schema, this.clock.now());
+  }
+
   validateSubmission(schema: FormSchema, data: unknown, ctx?: SubmissionContext): Promise<ValidatedSubmission> {
     return validateSubmission(schema, data, ctx);
   }

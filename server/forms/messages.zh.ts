@@ -8,7 +8,8 @@ export const ZH_ERRORS: Record<string, string> = messages;
 
 /** A Chinese message for a Form.io error: its key translated, unknown keys generically. */
 export function zhMessage(key: string, context: Record<string, unknown>, label: string): string {
-  const template = ZH_ERRORS[key] ?? '{{field}}的值无效';
+  // A message the form's author wrote in Chinese (validate.json's answer, customMessage) stands as is.
+  const template = ZH_ERRORS[key] ?? (/[\u4e00-\u9fff]/.test(key) ? key : '{{field}}的值无效');
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => {
     if (name === 'field') return label;
     const v = context[name];

@@ -5,6 +5,7 @@
 // server's own values stand in during validation (so `required` and conditions see them) and
 // are dropped from the stored data (the case already holds them).
 import { walk, type Component } from './components';
+import { readableInstant } from './dates';
 
 const SOURCE =
   /^(caseNo|supervisingCourt|supervisedCourt|task\.(dueAt|name|openedAt|basis)|(subject|variables)\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)$/;
@@ -48,9 +49,17 @@ export async function resolvePrefill(
   courtName: (code: string) => Promise<string | undefined> = async () => undefined,
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
+  const dateFields = new Set<string>();
+  walk(schema, ({ component }) => {
+    if (component.type === 'datetime' && component.key) dateFields.add(component.key);
+  });
   for (const [key, source] of prefillFields(schema)) {
     const value = await valueOf(source, c, task, courtName);
-    if (value !== undefined && value !== null) out[key] = value instanceof Date ? value.toISOString() : value;
+    if (value === undefined || value === null) continue;
+    // A date component takes the instant; a text field shows it as a court writes it
+    // (`2026年12月17日 24:00`), never as `2026-12-16T16:00:00.000Z`.
+    const at = value instanceof Date ? value : source.startsWith('task.') && typeof value === 'string' && !Number.isNaN(Date.parse(value)) && source !== 'task.name' && source !== 'task.basis' ? new Date(value) : null;
+    out[key] = !at ? value : dateFields.has(key) ? at.toISOString() : readableInstant(at, source === 'task.dueAt');
   }
   return out;
 }

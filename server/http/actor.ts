@@ -26,7 +26,7 @@ export interface Guards {
   /** A court the actor's court supervises or is (分级督办). */
   canReachCourt(actor: Actor, court: string): Promise<boolean>;
   /** The case is visible: the actor's court is either court of the case or an ancestor. */
-  canSeeCase(actor: Actor, c: { supervisingCourt: string; supervisedCourt: string }): Promise<boolean>;
+  canSeeCase(actor: Actor, c: { supervisingCourt: string; supervisedCourt: string; supervisedCourts?: string[] }): Promise<boolean>;
   /**
    * 403 unless the actor's court is the owner's court or supervises it (server/auth/README.md
    * "Scopes"). `resolve` names the object from the request; null: nothing to protect (404 later).
@@ -41,5 +41,5 @@ export interface Guards {
   /** The court code of a province's 高院 (the default issuer of its packages). */
   provinceIssuer(province: string): Promise<string | undefined>;
   /** The actor may work a task assigned to {court, role} or to a user. */
-  matchesAssignment(actor: Actor, a: { court?: string; role?: string; user?: string } | undefined): boolean;
+  matchesAssignment(actor: Actor, a: { court?: string; role?: string; user?: string; excludedUsers?: string[] } | undefined): boolean;
 }

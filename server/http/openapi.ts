@@ -6,6 +6,7 @@ type Paths = Record<string, Partial<Record<'get' | 'post' | 'put' | 'delete', Op
 const any = '任何已登录用户';
 export const API_PATHS: Paths = {
   '/api/session': {
+    get: { summary: '当前会话：已登录时返回用户与 CSRF 令牌，未登录时 {user: null}（不是错误）', roles: '匿名' },
     post: { summary: '登录，返回用户与 CSRF 令牌', roles: '匿名', body: '{username, password}' },
     delete: { summary: '退出登录' , roles: any },
   },

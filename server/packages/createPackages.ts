@@ -14,6 +14,10 @@ import { PackagesRepository } from './packages.repository';
 import { packagesRoutes } from './packages.routes';
 import { packageValidateRoutes } from './validate.routes';
 import { PackagesService } from './packages.service';
+import { DraftsRepository } from './drafts.repository';
+import { draftsRoutes } from './drafts.routes';
+import { DraftsService } from './drafts.service';
+import type { CourtLookup } from './scope';
 import type { FormsPort } from './validatePackage';
 
 export interface PackagesOptions {
@@ -24,12 +28,17 @@ export interface PackagesOptions {
   clock: Clock;
   logger: Logger;
   scope: PackageScopePort;
+  /** The actor's court, for the package scope (scope.ts). */
+  courtOf: CourtLookup;
+  /** 姓名 of an account, for the version history. */
+  nameOf: (username: string) => Promise<string | undefined>;
 }
 
 export interface Packages {
   service: PackagesService;
   /** Which court each package belongs to (owners.ts): for the routes of forms, definitions, cases. */
   owners: PackageOwners;
+  drafts: DraftsService;
   routes(guards: Guards): Router;
   /** Installs and publishes processes/<id>/ + forms/<id>/ under rootDir; never throws. */
   installShipped(rootDir: string): Promise<ShippedSummary>;
@@ -40,11 +49,13 @@ export function createPackages(opts: PackagesOptions): Packages {
   const owners = new PackageOwners(opts.connection, repo, (province) => opts.scope.provinceIssuer(province));
   const deps: PackagesDeps = { ...opts, repo, owners };
   const service = new PackagesService(deps);
+  const drafts = new DraftsService({ ...deps, drafts: new DraftsRepository(opts.connection), courtOf: opts.courtOf, nameOf: opts.nameOf });
   extendApi(PACKAGES_API_PATHS);
   return {
     service,
     owners,
-    routes: (guards) => Router().use(packagesRoutes(service, guards, owners), packageValidateRoutes(deps, guards)),
+    drafts,
+    routes: (guards) => Router().use(draftsRoutes(drafts, guards), packagesRoutes(service, guards, owners), packageValidateRoutes(deps, guards)),
     async installShipped(rootDir) {
       try {
         return await installShipped(deps, service, rootDir);

@@ -27,6 +27,7 @@ import { Scheduler } from '../scheduler/scheduler';
 import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
+import { createLedger, type LedgerService } from '../ledger';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
@@ -54,6 +55,7 @@ export interface Platform {
     forms: FormsService;
     attachments: AttachmentsService;
     packages: PackagesService;
+    ledger: LedgerService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -97,8 +99,12 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const calendar = new CalendarService(new HolidaysRepository(connection));
   const cases = new CasesRepository(connection);
   const definitions = new DefinitionsRepository(connection);
-  const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current(), run: engine.run };
+  const deps: CasesDeps = {
+    cases, definitions, clock, calendar: () => calendar.current(), run: engine.run,
+    directory: { courts: (codes) => auth.findCourts(codes), user: (username) => auth.findUser(username) },
+  };
   const casesService = new CasesService(deps);
+  const ledger = createLedger({ connection, clock, cases });
   const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
@@ -116,6 +122,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const packages = createPackages({
     connection, definitions: definitionsService, forms, clock, logger, scope: auth.packageScope,
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
+    courtOf: (code) => auth.findCourt(code),
+    nameOf: (username) => auth.findUserName(username),
   });
 
   if (opts.seed !== false) {
@@ -151,8 +159,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         ofPackage: (packageId, actor) => owners.ownedOrClaimed(packageId, actor),
         ofProcess: ownerOfProcess,
       }),
-      casesRoutes(casesService, cases, guards, ownerOfProcess),
-      tasksRoutes(tasksService, cases, guards),
+      casesRoutes(casesService, cases, guards, auth.people, ownerOfProcess),
+      tasksRoutes(tasksService, cases, guards, auth.people),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
@@ -161,10 +169,15 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
       clockRoutes(clock, () => scheduler.fireDue(), guards),
-      statsRoutes(connection, guards, () => clock.now()), definitionXmlRoutes(definitions, guards),
+      statsRoutes(connection, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
+      ledger.routes(guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
+
+  // Entries a crash kept from being projected after their case write (DESIGN.md decision 2).
+  const rebuilt = await ledger.service.rebuild();
+  if (rebuilt) logger.info({ rebuilt }, '督办台账：已从案件记录补齐');
 
   if (opts.schedulerPollMs !== false) scheduler.start(opts.schedulerPollMs ?? config.schedulerPollMs);
 
@@ -174,7 +187,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, ledger: ledger.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

@@ -3,9 +3,11 @@ import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { CasesRepository } from '../cases/cases.repository';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import type { Actor, Guards } from '../http/actor';
+import { accountsOf, type People } from '../cases/people';
 import type { TasksService } from './tasks.service';
+import './tasks.openapi';
 
-export function tasksRoutes(service: TasksService, cases: CasesRepository, guards: Guards): Router {
+export function tasksRoutes(service: TasksService, cases: CasesRepository, guards: Guards, people: People = async () => ({})): Router {
   const r = Router();
 
   // 待办 / 已办, most urgent first.
@@ -44,6 +46,16 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
     res.json({ task: presentTask(task, doc), form, prefill, mayComplete: guards.matchesAssignment(actor, task.assignment) });
   });
 
+  // What was submitted on a case, read-only, for everyone who may see the case (the case page;
+  // the task page shows the documents the task answers). Same jurisdiction as GET /cases/:id.
+  r.get('/cases/:id/documents', guards.requireUser, async (req, res) => {
+    const id = String(req.params.id);
+    const doc = /^[0-9a-f]{24}$/i.test(id) ? await cases.findById(id) : null;
+    if (!doc || !(await guards.canSeeCase(guards.actor(req), doc))) throw notFound('案件不存在');
+    const { documents, forms } = await service.caseDocuments(doc);
+    res.json({ documents, forms, people: await people([...accountsOf(doc), ...documents.map((d) => d.by)]) });
+  });
+
   r.post('/tasks/:id/complete', guards.requireUser, async (req, res) => {
     const actor = guards.actor(req);
     const data = req.body?.data ?? {};
@@ -54,6 +66,9 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
       // Outside the user's jurisdiction the task does not exist (404); inside it, a task
       // assigned to another court or role is forbidden (403).
       if (!(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
+      if (task.assignment?.excludedUsers?.includes(actor.username)) {
+        throw forbidden('您此前已办理本案的审查或决定，依规定应当回避（另行组成合议庭），不能办理此任务');
+      }
       if (!guards.matchesAssignment(actor, task.assignment)) throw forbidden('该任务未分派给您或您的部门');
     }, (doc) => guards.canSeeCase(actor, doc));
     res.json({ case: { id: String(result.case._id), status: result.case.status, version: result.case.version }, tasks: result.case.openTasks });

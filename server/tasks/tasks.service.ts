@@ -4,6 +4,7 @@
 import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { CaseSummaryDoc } from '../cases/cases.repository';
 import type { CasesDeps } from '../cases/cases.service';
+import { checkNamedAssignees, courtsChange } from '../cases/caseCourts';
 import { recordRun } from '../cases/runChanges';
 import { runOnCase } from '../cases/runOnCase';
 import { TaskNotOpenError } from '../engine';
@@ -35,6 +36,39 @@ export class TasksService {
       form: { key: form.key, revision: form.revision, schema: form.schema },
       prefill: await prefillOf(this.forms, form, doc, task),
     };
+  }
+
+  /**
+   * Every submitted form of a case, in the order the tasks were completed (the case record's
+   * order, not the clock's: a manual clock gives many completions the same instant), each with
+   * the form revision it was submitted on, so it reads exactly as its author saw it.
+   */
+  async caseDocuments(doc: CaseDoc) {
+    const stored = this.forms?.submissions ? await this.forms.submissions.ofCase(doc._id) : [];
+    const seqOf = new Map<string, number>();
+    // The deadline each task had when it was answered: opened with it, moved by a recomputation.
+    const taskOf = new Map<string, { dueAt?: string; openedAt?: Date }>();
+    for (const h of doc.history) {
+      const d = (h.data ?? {}) as { taskId?: unknown; dueAt?: string; to?: string };
+      if (typeof d.taskId !== 'string') continue;
+      if (h.type === 'taskCompleted') seqOf.set(d.taskId, h.seq);
+      if (h.type === 'taskOpened') taskOf.set(d.taskId, { dueAt: d.dueAt, openedAt: h.at });
+      if (h.type === 'taskDueChanged' && taskOf.has(d.taskId)) taskOf.get(d.taskId)!.dueAt = d.to;
+    }
+    const ordered = [...stored].sort((a, b) => (seqOf.get(a.taskId) ?? Infinity) - (seqOf.get(b.taskId) ?? Infinity) || +a.at - +b.at);
+    const forms: Record<string, { key: string; revision: number; title?: string; schema: unknown }> = {};
+    const documents = [];
+    for (const s of ordered) {
+      const id = `${s.form.key}@${s.form.revision}`;
+      const f = this.forms ? await this.forms.forms.get(s.form.key, s.form.revision) : null;
+      if (f) forms[id] ??= { key: f.key, revision: f.revision, title: f.title ?? (f.schema as { title?: string }).title, schema: f.schema };
+      // Prefilled fields are not stored with the data (the case holds them): shown again here,
+      // as they read when the document was written (that task's deadline).
+      const task = taskOf.get(s.taskId) ?? {};
+      const prefill = f && this.forms ? await prefillOf(this.forms, f, doc, { id: s.taskId, elementId: s.element ?? '', ...task, dueAt: task.dueAt ? new Date(task.dueAt) : undefined }) : {};
+      documents.push({ taskId: s.taskId, element: s.element, form: s.form, data: { ...prefill, ...s.data }, by: s.by, at: s.at, seq: seqOf.get(s.taskId) });
+    }
+    return { documents, forms };
   }
 
   /** The open task and its case, or 404 / 409 (already completed). */
@@ -69,11 +103,22 @@ export class TasksService {
     const checked = this.forms ? await checkSubmission(this.forms, this.deps.definitions, doc, task, data) : null;
     if (checked) data = checked.data;
     const now = this.deps.clock.now();
-    const result = await runOnCase(this.deps, doc, { type: 'complete', taskId, data }, { now, actor: actor.username }).catch((err) => {
+    let result = await runOnCase(this.deps, doc, { type: 'complete', taskId, data }, { now, actor: actor.username }).catch((err) => {
       if (err instanceof TaskNotOpenError) throw conflict('该任务已办结，不能再次提交');
       throw unprocessable(`流程无法继续：${(err as Error).message}`);
     });
+    // Refused here (422) means nothing is written: a named 专人 who is not of that court and
+    // role, or a supervised court outside the supervising court's jurisdiction.
+    await checkNamedAssignees(this.deps.directory, result);
+    const moved = await courtsChange(this.deps.directory, doc, result, actor.username);
+    if (moved) result = { ...result, variables: moved.variables };
     const record = recordRun(doc, result, now, actor.username);
+    if (moved) {
+      record.changes.supervisedCourt = moved.supervisedCourt;
+      record.changes.supervisedCourts = moved.supervisedCourts;
+      let seq = record.history.at(-1)?.seq ?? doc.history.length;
+      record.history.push(...moved.history.map((e) => ({ ...e, seq: ++seq, at: now, actor: actor.username })));
+    }
     const after = await this.deps.cases.commitAndRead(doc._id, doc.version, record.changes, record.history);
     if (!after) throw conflict('案件已被他人更新，请刷新后重试');
     if (checked && this.forms?.submissions) {

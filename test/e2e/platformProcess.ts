@@ -15,7 +15,7 @@ export async function startPlatformFrom(main: string, env: Record<string, string
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 180_000); // generous: a busy machine installs the shipped packages slowly
     child.stdout!.on('data', () => {
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m) {

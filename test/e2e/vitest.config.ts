@@ -10,6 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    // A busy machine (eight engineers, two cores) draws pages slowly: no poll gives up after 1 s.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     reporters: ['default'],
   },
 });

@@ -55,6 +55,8 @@ export interface CaseSummary {
   definition: { key: string; version: number };
   supervisingCourt: string;
   supervisedCourt: string;
+  /** Every court under supervision in the case, supervisedCourt first (交办 adds the 中院). */
+  supervisedCourts?: string[];
   subject?: Record<string, unknown>;
   status: 'running' | 'completed' | 'failed';
   nextDueAt?: string | null;
@@ -64,11 +66,40 @@ export interface CaseSummary {
   version: number;
 }
 
+/** A person as the server names them (server/cases/people.ts). */
+export interface Person {
+  name: string;
+  court?: string;
+  courtName?: string;
+  /** 姓名（法院） */
+  label: string;
+}
+export type People = Record<string, Person>;
+
 export interface CaseDetail {
   case: CaseSummary & { variables?: Record<string, unknown> };
   tasks: OpenTask[];
   timers: CaseTimer[];
   history: HistoryEntry[];
+  /** Every account the record names → 姓名（法院）. */
+  people?: People;
+}
+
+/** One submitted form of a case (GET /api/cases/:id/documents). */
+export interface CaseDocument {
+  taskId: string;
+  element?: string;
+  form: { key: string; revision: number };
+  data: Record<string, unknown>;
+  by: string;
+  at: string;
+  seq?: number;
+}
+export interface CaseDocuments {
+  documents: CaseDocument[];
+  /** 'key@revision' → the revision the document was submitted on. */
+  forms: Record<string, { key: string; revision: number; title?: string; schema: { components?: unknown[]; [k: string]: unknown } }>;
+  people: People;
 }
 
 export interface CaseRef {
@@ -82,6 +113,8 @@ export const listCases = (params: { status?: string; court?: string } = {}) =>
   http.get<{ cases: CaseSummary[] }>(`/api/cases${query(params)}`).then((r) => r.cases);
 
 export const getCase = (id: string) => http.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
+
+export const getCaseDocuments = (id: string) => http.get<CaseDocuments>(`/api/cases/${encodeURIComponent(id)}/documents`);
 
 /** 执行案号 of the supervised enforcement case, when the case data has one. */
 export const enforcementCaseNo = (c: { subject?: Record<string, unknown> } | undefined): string | undefined => {

@@ -42,9 +42,10 @@ export function hasRole(...roles: string[]): boolean {
 let loading: Promise<SessionUser | null> | null = null;
 export function loadSession(force = false): Promise<SessionUser | null> {
   if (state.loaded && !force) return Promise.resolve(state.user);
+  // GET /api/session answers {user: null} when signed out (no 401 in the console).
   loading ??= http
-    .get<SessionReply>('/api/me', { quiet401: true })
-    .then((r) => (apply(r), r.user))
+    .get<SessionReply | { user: null }>('/api/session', { quiet401: true })
+    .then((r) => (apply(r.user ? (r as SessionReply) : null), r.user))
     .catch((err) => {
       if (err instanceof ApiError && err.status === 401) return (apply(null), null);
       throw err;

@@ -1,5 +1,5 @@
 // One history entry (全程留痕) as a Chinese sentence.
-import type { HistoryEntry } from '../api/cases';
+import type { HistoryEntry, People } from '../api/cases';
 import { formatDue } from '../i18n/format';
 import { historyLabel } from '../i18n/labels';
 
@@ -33,9 +33,15 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `到达${el}${d.basis ? `（${d.basis}）` : ''}`;
     case 'ended':
       return '流程结束';
+    case 'supervisedCourtChanged': {
+      const court = (code: unknown) => `「${(d.names as Record<string, string> | undefined)?.[code as string] ?? code}」`;
+      const all = ((d.toCourts as string[] | undefined) ?? []).map(court).join('、');
+      return `${el ? `${el}：` : ''}被督办法院由${court(d.from)}变更为${court(d.to)}${all ? `（督办范围：${all}）` : ''}`;
+    }
     default:
       return `${historyLabel(h.type)}${el}`;
   }
 }
 
-export const actorName = (actor: string) => (actor === 'system' ? '系统' : actor);
+/** 姓名（法院） of an account, from the people the server named with the case. */
+export const actorName = (actor: string, people?: People) => (actor === 'system' ? '系统' : (people?.[actor]?.label ?? actor));

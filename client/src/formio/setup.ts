@@ -2,7 +2,7 @@
 // it): everything it would fetch from cdn.form.io is either bundled (flatpickr) or served by
 // the platform under /vendor/formio (vite.config.ts copies it), strings are Chinese, and file
 // uploads go through our attachments provider.
-import { Formio, Providers, Utils } from '@formio/js/form';
+import { Formio, Providers, Templates, Utils } from '@formio/js/form';
 import flatpickr from 'flatpickr';
 import { Mandarin } from 'flatpickr/dist/l10n/zh.js';
 import './formio.css';
@@ -24,10 +24,24 @@ export function setupFormio(): typeof Formio {
   // No eval: forms carry no JavaScript (refused at save), and the pages' CSP has no
   // 'unsafe-eval'. String templates are then interpolated as {{ path }} only.
   (Utils as unknown as { Evaluator: { noeval: boolean } }).Evaluator.noeval = true;
-  flatpickr.localize(Mandarin);
+  // Weeks start on Monday, as on every Chinese calendar (flatpickr's zh locale says Sunday).
+  const zh = { ...Mandarin, firstDayOfWeek: 1 };
+  flatpickr.localize(zh);
+  // The date component asks for the locale of the form's language (`flatpickr-zh-CN`); a
+  // global of that name means "loaded", and flatpickr finds the locale under that name.
+  (flatpickr.l10ns as Record<string, unknown>)['zh-CN'] = zh;
   const w = window as unknown as Record<string, unknown>;
   w.flatpickr = flatpickr;
-  w['flatpickr-zh'] = Mandarin;
+  w['flatpickr-zh'] = zh;
+  w[`flatpickr-${FORMIO_LANGUAGE}`] = zh;
+  // A checkbox read as text (a submitted document) says 是/否, not the template's True/False.
+  type Ctx = { input: { labelClass?: string; content?: string; label: string }; self: { labelIsHidden(): boolean }; checked: boolean };
+  (Templates as unknown as { current: unknown }).current = {
+    checkbox: {
+      html: (ctx: Ctx) =>
+        `<label class="${ctx.input.labelClass ?? ''}">${ctx.input.content ?? ''}${ctx.self.labelIsHidden() ? '' : `<span>${ctx.input.label}</span>`}</label><div ref="value">${ctx.checked ? '是' : '否'}</div>`,
+    },
+  };
   // Form.io constructs providers (`new Provider(formio)`): a function, not an arrow.
   const UrlProvider = Object.assign(function UrlProvider() {
     return urlStorage;

@@ -67,6 +67,9 @@ export const ZH_CN: Record<string, string> = {
   pressToOpen: '按下以打开',
   removeBtnPressToRemove: '删除按钮，按下以删除',
   requestAborted: '请求已取消',
+  // screen-reader text of number and phone fields' labels
+  'numeric only': '填写数字',
+  numericOnly: '填写数字',
   submitButtonAriaLabel: '提交按钮',
   cancelButtonAriaLabel: '取消按钮',
   nextButtonAriaLabel: '下一步按钮',

@@ -17,6 +17,7 @@ export const HISTORY_TYPE: Record<string, string> = {
   eventReached: '到达节点',
   ended: '流程结束',
   migrated: '迁移至新版本',
+  supervisedCourtChanged: '变更被督办法院',
 };
 
 export const TIMER_KIND: Record<string, string> = {

@@ -2,9 +2,10 @@
 // administrator would (forms, then diagrams), open cases as the 高院/中院 staff, and complete
 // each task as a demo user of the court + role the task is assigned to, with a submission that
 // passes the task's form (samples.ts) plus the fields the step is about.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { TEST_PASSWORD } from '../../api/helpers/testPlatform';
 import { bj, startScenario, type Scenario } from '../helpers';
 import { sample } from './samples';
 
@@ -18,9 +19,19 @@ const ACCOUNTS: { username: string; court: string; roles: string[] }[] = JSON.pa
 export { bj };
 export const manifest = JSON.parse(readFileSync(path.join(PROCESSES, 'manifest.json'), 'utf8'));
 
-/** A demo account of the court holding the role (first match in seeds/demo-accounts.json). */
-export function userFor(court: string, role: string): string {
-  const hit = ACCOUNTS.find((a) => a.court === court && a.roles.includes(role));
+/**
+ * Second holders of a role, created by the tests through the users API: 另行组成合议庭 (D19)
+ * needs a 审查人员 who did not review the complaint, and a named 专人 (D20) a second 承办人.
+ */
+export const EXTRA_ACCOUNTS = [
+  { username: 'hi-gy-shencha2', name: '海南高院审查人员乙', court: 'hi-gy', roles: ['审查人员'] },
+  { username: 'hi-hk-chengban2', name: '海口中院承办人乙', court: 'hi-hk-zy', roles: ['承办人'] },
+  { username: 'hi-qs-chengban2', name: '琼山法院承办人乙', court: 'hi-hk-qs', roles: ['承办人'] },
+];
+
+/** A demo account of the court holding the role (first match), skipping excluded users (回避). */
+export function userFor(court: string, role: string, excluded: string[] = []): string {
+  const hit = [...ACCOUNTS, ...EXTRA_ACCOUNTS].find((a) => a.court === court && a.roles.includes(role) && !excluded.includes(a.username));
   if (!hit) throw new Error(`no demo account for ${court} ${role}`);
   return hit.username;
 }
@@ -30,26 +41,35 @@ export interface Task {
   elementId: string;
   name: string;
   formKey: string;
-  assignment: { court?: string; role?: string; user?: string; error?: string };
+  assignment: { court?: string; role?: string; user?: string; exclude?: string[]; excludedUsers?: string[]; error?: string };
   dueAt?: string;
   basis?: string;
 }
 
-export async function startHainan() {
-  const s = await startScenario();
-  await installHainan(s);
+/**
+ * shipped: the package installed and published as `npm start` does, so its manifest (ledger
+ * rules included) is live; otherwise only its forms and diagrams, as an administrator would —
+ * `diagramsDir` then names other diagrams (an older edition, for migration).
+ */
+export async function startHainan(opts: { shipped?: boolean; diagramsDir?: string } = {}) {
+  const s = await startScenario(opts.shipped ? { packagesRoot: ROOT } : {});
+  if (!opts.shipped) await installHainan(s, opts.diagramsDir);
+  for (const a of EXTRA_ACCOUNTS) {
+    const r = await s.admin.post('/api/users', { ...a, password: TEST_PASSWORD });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  }
   return hainan(s);
 }
 
 /** Forms first (a diagram whose forms do not exist is refused), then every diagram. */
-export async function installHainan(s: Scenario) {
+export async function installHainan(s: Scenario, diagramsDir = PROCESSES) {
   for (const file of readdirSync(FORMS).filter((f) => f.endsWith('.json'))) {
     const schema = JSON.parse(readFileSync(path.join(FORMS, file), 'utf8'));
     const r = await s.admin.post(`/api/forms/${encodeURIComponent(`hainan/${file.slice(0, -5)}`)}/revisions`, { schema });
     expect([200, 201], `${file}: ${JSON.stringify(r.body)}`).toContain(r.status);
   }
-  for (const p of manifest.processes as { key: string; file: string }[]) {
-    const xml = readFileSync(path.join(PROCESSES, p.file), 'utf8');
+  for (const p of (manifest.processes as { key: string; file: string }[]).filter((x) => existsSync(path.join(diagramsDir, x.file)))) {
+    const xml = readFileSync(path.join(diagramsDir, p.file), 'utf8');
     const r = await s.admin.post('/api/definitions', { packageId: 'hainan', xml });
     expect([200, 201], `${p.file}: ${JSON.stringify(r.body)}`).toContain(r.status);
     expect(r.body.key).toBe(p.key);
@@ -114,7 +134,7 @@ function hainan(s: Scenario) {
     /** Completes the open task as a user of its court + role, with the form sample + `over`. */
     async complete(caseId: string, elementId: string, over: Record<string, unknown> = {}, as?: string) {
       const t = await h.task(caseId, elementId);
-      const who = as ?? (t.assignment.user ?? userFor(t.assignment.court!, t.assignment.role!));
+      const who = as ?? (t.assignment.user ?? userFor(t.assignment.court!, t.assignment.role!, t.assignment.excludedUsers ?? []));
       const r = await (await s.as(who)).post(`/api/tasks/${t.id}/complete`, { data: sample(t.formKey, over) });
       expect(r.status, `${elementId} by ${who}: ${JSON.stringify(r.body)}`).toBe(200);
       return r.body;
@@ -134,6 +154,20 @@ function hainan(s: Scenario) {
 
     async history(caseId: string) {
       return (await view(caseId)).history as { type: string; element?: string; data?: any; actor: string }[];
+    },
+
+    /** Moves the clock to the due instant of the case's timer on `elementId` (it fires). */
+    async until(caseId: string, elementId: string) {
+      const due = await h.timer(caseId, elementId);
+      await s.setClock(new Date(Date.parse(due) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '));
+      return due;
+    },
+
+    /** The user's inbox (待办): element ids of the tasks of this case it lists. */
+    async inbox(caseId: string, username: string) {
+      const r = await (await s.as(username)).get('/api/tasks');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.tasks as { elementId: string; case: { id: string } }[]).filter((t) => t.case.id === caseId).map((t) => t.elementId).sort();
     },
 
     async status(caseId: string) {

@@ -35,10 +35,10 @@ describe('书面意见 and 复议 (海南办法 第十条、第十一条)', () =
     const id = await opinionCase('2026-09-28 10:00');
     await h.complete(id, 'respondToOpinion', { action: '申请复议', reasons: '被执行人名下房产系案外人所有。' });
     const decide = await h.task(id, 'decideReconsideration');
-    expect(decide.assignment).toEqual({ court: 'hi-gy', role: '审查人员' });
+    expect(decide.assignment).toMatchObject({ court: 'hi-gy', role: '审查人员', excludedUsers: ['hi-gy-shencha', 'hi-gy-chengban'] });
     await h.refused(id, 'decideReconsideration', 'hi-gy-chengban', 403);
     // The panel must confirm it was newly formed.
-    await h.refused(id, 'decideReconsideration', 'hi-gy-shencha', 422, { differentPanel: false });
+    await h.refused(id, 'decideReconsideration', 'hi-gy-shencha2', 422, { differentPanel: false });
     await h.complete(id, 'decideReconsideration', { decision: '纠正' });
     await h.expectOpen(id, ['reviewReport']);
   });
@@ -108,8 +108,9 @@ describe('挂牌督办 with 五定一包 (海南暂行规定 第十七条、第�
     await h.complete(id, 'fiveFixedOnePackage', { deadline: '2026-10-09' });
     expect(await h.due(id, 'reportListedResult')).toBe(bj('2026-10-10 00:00'));
     expect(await h.timer(id, 'listedOverdueTenDays')).toBe(bj('2026-10-20 00:00'));
+    // 10-10 00:00: the deadline passed without a result — the 高院 is asked to 催报 (D6).
     await h.setClock('2026-10-20 00:00');
-    await h.expectOpen(id, ['decideUrging']);
+    await h.expectOpen(id, ['decideUrging', 'remindListedReport']);
   });
 
   it('not approved: handled as an ordinary 督办 (督办函)', async () => {

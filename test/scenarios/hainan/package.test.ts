@@ -25,7 +25,7 @@ describe('the Hainan package', () => {
     });
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual([]);
-    expect(r.pkg?.manifest.parameters).toHaveLength(37);
+    expect(r.pkg?.manifest.parameters).toHaveLength(52);
     expect(r.pkg?.forms.map((f) => f.key)).toHaveLength(r.pkg!.manifest.forms.length);
   });
 

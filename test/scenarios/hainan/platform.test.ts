@@ -59,16 +59,27 @@ describe('分时督办 windows (海南暂行规定 第十八条)', () => {
     await h.expectOpen(id, ['verifyItem']);
   });
 
-  it('超期未完成: supervised in the next window (10-10 08:00) by 电话 … 通报, with a new date', async () => {
+  it('超期未完成: supervised in the next window (10-10 08:00) by 电话 … 通报, with a new date; the lower court keeps its task (D4)', async () => {
     const id = await item('中院', '2026-10-09', '2026-09-28 09:00');
     await h.setClock('2026-10-10 00:00');
     expect(await h.timer(id, 'midWindowUrge')).toBe(bj('2026-10-10 08:00'));
-    await h.expectOpen(id, []);
+    await h.expectOpen(id, ['handleItem']);
     await h.setClock('2026-10-10 08:00');
     await h.complete(id, 'urgeItem', { methods: { phone: true, notice: true }, newDueDate: '2026-10-16' });
     await h.complete(id, 'itemNotice', { kind: '通报批评' });
     expect((await h.variables(id)).notices).toEqual([expect.objectContaining({ court: 'hi-hk-qs', kind: '通报批评', by: 'hi-hk-zy' })]);
-    expect(await h.due(id, 'handleItem')).toBe(bj('2026-10-17 00:00'));
+    await h.expectOpen(id, ['handleItem']);
+    // The new date ends 10-16 at 24:00: still not done, supervised again in the next window
+    // (10-17 is a Saturday: Monday 10-19 08:00).
+    expect(await h.timer(id, 'itemRecheck')).toBe(bj('2026-10-17 00:00'));
+    await h.setClock('2026-10-17 00:00');
+    expect(await h.timer(id, 'midWindowUrge')).toBe(bj('2026-10-19 08:00'));
+    // Done and confirmed in the window: the case ends, the pending supervision with it.
+    await h.complete(id, 'handleItem');
+    await h.setClock('2026-10-19 08:00');
+    await h.complete(id, 'urgeItem', { methods: { phone: true }, newDueDate: '2026-10-23' });
+    await h.complete(id, 'verifyItem', { decision: '已完成' });
+    expect(await h.status(id)).toBe('completed');
   });
 });
 
@@ -106,42 +117,59 @@ describe('挂网交办 and 核销 (海南暂行规定 第十六条)', () => {
     expect(await h.due(id, 'handleAssignment')).toBe(bj('2026-11-21 00:00'));
   });
 
-  it('超期未办理: the upper court supervises and sets a new date', async () => {
+  it('超期未办理: the upper court supervises and sets a new date; the lower court keeps its task (D4)', async () => {
     const id = await assignment();
     await h.setClock('2026-10-31 00:00');
+    await h.expectOpen(id, ['handleAssignment', 'urgeAssignment']);
     await h.complete(id, 'urgeAssignment', { methods: { video: true, interview: true }, newDueDate: '2026-11-06' });
-    expect(await h.due(id, 'handleAssignment')).toBe(bj('2026-11-07 00:00'));
+    await h.expectOpen(id, ['handleAssignment']);
+    expect(await h.timer(id, 'assignmentRecheck')).toBe(bj('2026-11-07 00:00'));
+    // Still not handled at the new date: supervised again.
+    await h.setClock('2026-11-07 00:00');
+    await h.expectOpen(id, ['handleAssignment', 'urgeAssignment']);
+    // The lower court applies for 核销 meanwhile; after 核销 the pending supervision ends with the case.
+    await h.complete(id, 'handleAssignment');
+    await h.complete(id, 'reviewWriteOff', { decision: '同意' });
+    await h.complete(id, 'checkWriteOff', { decision: '符合核销条件' });
+    expect(await h.status(id)).toBe('completed');
   });
 });
 
 describe('季度通报 and the yearly assessment (海南暂行规定 第二十四条、第二十七条；海南办法 第十三条)', () => {
-  it('a notice at the end of each quarter; in the year-end assessment two 通报批评 exclude a court from 评优评先', async () => {
+  it('a notice at the end of each quarter, its quarter derived; the approver may send it back; the year-end assessment recommends from the ledger', async () => {
     await h.setClock('2026-09-28 09:00');
     const id = await h.open('hainanPeriodicNotice', 'hi-hk-zy', {}, 'hi-gy-chengban');
     expect(await h.timer(id, 'quarterEnds')).toBe(bj('2026-10-01 00:00'));
     await h.setClock('2026-10-01 00:00');
-    await h.complete(id, 'compileQuarterlyNotice', { quarter: '3' });
+    await h.complete(id, 'compileQuarterlyNotice');
+    // D21: the approver can refuse; the notice comes back to be revised.
+    await h.complete(id, 'approveQuarterlyNotice', { decision: '退回修改', opinion: '补充逾期案件。' });
+    await h.expectOpen(id, ['compileQuarterlyNotice']);
+    await h.complete(id, 'compileQuarterlyNotice');
     await h.complete(id, 'approveQuarterlyNotice');
-    expect((await h.history(id)).some((e) => e.type === 'eventReached' && e.element === 'quarterlyNoticeIssued')).toBe(true);
+    const v = await h.variables(id);
+    expect([v.noticeYear, v.noticeQuarter]).toEqual([2026, 3]);
+    // The quarterly notice is a ledger entry of the 高院 itself, not of the case's nominal court (D3).
+    const q = (await h.history(id)).filter((e) => e.type === 'ledgerEntry');
+    expect(q.map((e) => [e.element, e.data.kind, e.data.court, e.data.period])).toEqual([['quarterlyNoticeIssued', '季度通报', 'hi-gy', '2026-Q3']]);
     expect(await h.timer(id, 'quarterEnds')).toBe(bj('2027-01-01 00:00'));
     await h.setClock('2027-01-01 00:00');
-    await h.complete(id, 'compileQuarterlyNotice', { quarter: '4' });
+    await h.complete(id, 'compileQuarterlyNotice');
     await h.complete(id, 'approveQuarterlyNotice');
-    await h.complete(id, 'annualAssessment', {
-      courts: [{ court: 'hi-hk-zy', criticismCount: 2 }, { court: 'hi-sy-zy', criticismCount: 1 }],
-    });
+    expect((await h.variables(id)).noticeQuarter).toBe(4);
+    await h.complete(id, 'annualAssessment', { exclusions: '有' });
     expect((await h.task(id, 'recommendDisqualification')).assignment).toEqual({ court: 'hi-gy', role: '院领导' });
     await h.complete(id, 'recommendDisqualification');
     expect(await h.status(id)).toBe('completed');
   });
 
-  it('one 通报批评 in the year: no recommendation', async () => {
+  it('no exclusion in the ledger: no recommendation', async () => {
     await h.setClock('2026-12-15 09:00');
     const id = await h.open('hainanPeriodicNotice', 'hi-hk-zy', {}, 'hi-gy-chengban');
     await h.setClock('2027-01-01 00:00');
-    await h.complete(id, 'compileQuarterlyNotice', { quarter: '4' });
+    await h.complete(id, 'compileQuarterlyNotice');
     await h.complete(id, 'approveQuarterlyNotice');
-    await h.complete(id, 'annualAssessment', { courts: [{ court: 'hi-hk-zy', criticismCount: 1 }] });
+    await h.complete(id, 'annualAssessment', { exclusions: '无' });
     expect(await h.status(id)).toBe('completed');
   });
 });

@@ -27,7 +27,11 @@ describe('督办函 from complaint to closing (海南办法 第四条、第六�
 
   it('督办: the letter is due three days after the review (10-11 is a Sunday: 10-12), with the source recorded', async () => {
     await h.setClock('2026-10-08 10:00');
-    await h.complete(id, 'reviewComplaint', { decision: '督办', source: '最高人民法院申诉信访系统督办' });
+    // An SPC-supervised case is reviewed by a 合议庭 (暂行规定 第六条, D18).
+    await h.refused(id, 'reviewComplaint', 'hi-gy-shencha', 422, { decision: '督办', source: '最高人民法院申诉信访系统督办' });
+    await h.complete(id, 'reviewComplaint', {
+      decision: '督办', source: '最高人民法院申诉信访系统督办', collegialPanel: true, panelMembers: '赵一、钱二、孙三',
+    });
     const t = await h.task(id, 'issueSupervisionLetter');
     expect(t.assignment).toEqual({ court: 'hi-gy', role: '承办人' });
     expect(new Date(t.dueAt!).toISOString()).toBe(bj('2026-10-13 00:00'));
@@ -41,7 +45,8 @@ describe('督办函 from complaint to closing (海南办法 第四条、第六�
     expect(v.reportPeriod).toBe(15);
     expect(v.letterReceivedAt).toBe(bj('2026-10-10 09:00'));
     const t = await h.task(id, 'designateHandler');
-    expect(t.assignment).toEqual({ court: 'hi-hk-zy', role: '承办人' });
+    // The 专人 is named by the court's 执行局长 (审批人), not by a 承办人 naming himself (D20).
+    expect(t.assignment).toEqual({ court: 'hi-hk-zy', role: '审批人' });
     expect(new Date(t.dueAt!).toISOString()).toBe(bj('2026-10-27 00:00'));
     expect(await h.timer(id, 'designateOverdueTenDays')).toBe(bj('2026-11-06 00:00'));
   });
@@ -111,7 +116,8 @@ describe('each of the eight closing grounds (海南办法 第十五条)', () => 
   ];
   it('closes on every ground after an approval; the ground is kept as the case’s closingGround', async () => {
     await h.setClock('2026-09-07 10:00');
-    for (const ground of grounds) {
+    // Ground (二) needs a 提级/指定 ruling (D24): walked in overdue.test.ts and review-medium.test.ts.
+    for (const ground of grounds.filter((g) => g !== '已裁定提级或指定执行')) {
       const id = await h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-09-07' });
       await h.complete(id, 'reviewComplaint', { decision: '监督纠正' });
       // 监督纠正: a written opinion within one month: 10-07 is 国庆, so 10-08 (due 10-09 00:00).

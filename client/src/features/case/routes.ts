@@ -6,4 +6,4 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cases/:id', name: 'case', component: () => import('./CaseView.vue'), meta: { title: '案件详情' } },
 ];
 
-export const menu: MenuItem[] = [{ path: '/cases', title: '督办案件', order: 20 }];
+export const menu: MenuItem[] = [{ path: '/cases', title: '督办案件', order: 20, homeFor: ['承办人', '审查人员', '审批人', '院领导', '督察'] }];

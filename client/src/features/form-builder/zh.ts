@@ -114,7 +114,7 @@ export const ZH_BUILDER: Record<string, string> = {
   'The size and width settings for each column. One row is equal to 12. (e.g., a row with two columns spanning the entire page should be 6 and 6)':
     '每栏的宽度：一行共 12 份，如两栏各占一半填 6 和 6。',
   'Add Column': '增加一栏',
-  Size: '屏幕尺寸',
+  Size: '大小',
   xs: '超小',
   sm: '小',
   md: '中',

@@ -8,6 +8,8 @@ export interface InboxRow {
   enforcementCaseNo?: string;
   taskName: string;
   court?: string;
+  /** 督办法院: for a lower court the court that supervises it (its own court is the 被督办法院). */
+  supervisingCourt?: string;
   dueAt?: string;
   basis?: string;
   at?: string;

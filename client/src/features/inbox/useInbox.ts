@@ -33,6 +33,7 @@ export function useInbox() {
         enforcementCaseNo: enforcementCaseNo(t.case),
         taskName: t.name ?? '待办任务',
         court: caseById.get(t.case.id)?.supervisedCourt,
+        supervisingCourt: caseById.get(t.case.id)?.supervisingCourt,
         dueAt: t.dueAt,
         basis: t.basis,
         at: t.openedAt,
@@ -48,6 +49,7 @@ export function useInbox() {
             enforcementCaseNo: enforcementCaseNo(t.case),
             taskName: t.name ?? (def && names.get(`${def.key}@${def.version}`)?.get(t.element)) ?? '已办任务',
             court: caseById.get(t.case.id)?.supervisedCourt,
+            supervisingCourt: caseById.get(t.case.id)?.supervisingCourt,
             at: t.completedAt,
           };
         })

@@ -1,6 +1,7 @@
-// A task with its form and its case (summary, element names, history) for the task page.
+// A task with its form and its case (summary, element names, history, the documents submitted
+// so far) for the task page.
 import { ref, shallowRef } from 'vue';
-import { getCase, type CaseDetail } from '../../api/cases';
+import { getCase, getCaseDocuments, type CaseDetail, type CaseDocuments } from '../../api/cases';
 import { syncPlatformClock } from '../../api/clock';
 import { loadCourts } from '../../api/courts';
 import { elementNames } from '../../api/definitions';
@@ -9,6 +10,7 @@ import { getTask, type TaskDetail } from '../../api/tasks';
 export function useTask() {
   const detail = shallowRef<TaskDetail | null>(null);
   const kase = shallowRef<CaseDetail | null>(null);
+  const documents = shallowRef<CaseDocuments | null>(null);
   const names = shallowRef(new Map<string, string>());
   const loading = ref(true);
   const error = ref<unknown>(null);
@@ -20,7 +22,8 @@ export function useTask() {
       void loadCourts().catch(() => undefined);
       void syncPlatformClock();
       detail.value = await getTask(id);
-      kase.value = await getCase(detail.value.task.case.id);
+      const caseId = detail.value.task.case.id;
+      [kase.value, documents.value] = await Promise.all([getCase(caseId), getCaseDocuments(caseId)]);
       const def = kase.value.case.definition;
       names.value = await elementNames(def.key, def.version).catch(() => new Map());
     } catch (err) {
@@ -29,5 +32,5 @@ export function useTask() {
       loading.value = false;
     }
   }
-  return { detail, kase, names, loading, error, load };
+  return { detail, kase, documents, names, loading, error, load };
 }
