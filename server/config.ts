@@ -6,7 +6,11 @@ import { z } from 'zod';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless told otherwise: a fresh start with demo accounts must not be reachable from
+  // the network (security probe, section 4). Production sets HOST (e.g. 0.0.0.0 behind the proxy).
+  HOST: z.string().optional(),
+  // Demo accounts (seeds/demo-accounts.json) only when asked: `npm start` passes DUBAN_DEMO=open.
+  DUBAN_DEMO: z.enum(['off', 'on', 'open']).default('off'),
   DATA_DIR: z.string().default('./data'),
   MONGODB_URI: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16, 'SESSION_SECRET 至少 16 个字符').optional(),
@@ -29,6 +33,8 @@ export type Config = {
   sessionSecret?: string;
   seedPassword?: string;
   clock: 'system' | 'manual';
+  /** off: no demo accounts; on/open: seeded at start (server/auth/README.md "Demo accounts"). */
+  demo: 'off' | 'on' | 'open';
   schedulerPollMs: number;
   engineThreads: number;
   /** Attachments: largest accepted file, in bytes, and the accepted types (server/attachments). */
@@ -49,7 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    demo: e.DUBAN_DEMO,
     dataDir: path.resolve(e.DATA_DIR),
     mongodbUri: e.MONGODB_URI,
     sessionSecret: e.SESSION_SECRET,

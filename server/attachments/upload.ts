@@ -39,13 +39,17 @@ export function receiveUpload(req: Request, repo: AttachmentsRepository, policy:
       return;
     }
     let outcome: Promise<StoredUpload> | undefined;
+    // A body cut off mid-part makes busboy emit 'error' on that part's stream; an unheard
+    // 'error' event would end the whole process, so every part stream gets a listener first.
     bb.on('file', (field, stream, info) => {
+      stream.on('error', () => undefined);
       if (field !== 'file' || outcome) return void stream.resume();
       outcome = storeFile(stream, info.filename ?? '', info.mimeType ?? '', repo, policy, owner);
       outcome.catch(() => undefined); // settled below, after the whole body has been read
     });
     bb.on('close', () => (outcome ? outcome.then(resolve, reject) : reject(badRequest('没有收到文件（字段名应为 file）'))));
     bb.on('error', () => reject(badRequest('上传内容格式不正确')));
+    req.on('error', () => reject(badRequest('上传中断，文件未上传')));
     req.pipe(bb);
   });
 }

@@ -6,6 +6,7 @@ export const AUDIT_TYPES = [
   'login_failed',
   'account_locked',
   'login_refused_locked',
+  'account_unlocked',
   'logout',
   'password_changed',
   'user_created',

@@ -22,8 +22,10 @@ import { csrfProtection } from './csrf';
 import { seedDemoAccounts } from './demoAccounts';
 import { assertRole, requireRole, requireUser, userMatchesAssignment } from './guards';
 import { DEFAULT_LOGIN_RATE_LIMIT, loginLimiter, type LoginRateLimit } from './loginLimiter';
-import { createPassport, DEFAULT_LOCKOUT, type Lockout } from './passport';
+import { createPassport } from './passport';
+import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleRules } from './loginThrottle';
 import { createPlatformGuards } from './platformGuards';
+import { createScope } from './scope';
 import { createPasswordHasher, PRODUCTION_HASH_PARAMS, type HashParams } from './password';
 import { resolveSessionSecret, sessionMiddleware } from './session';
 import { sessionRoutes } from './session.routes';
@@ -39,12 +41,14 @@ export { SESSION_COOKIE } from './session';
 
 export interface AuthOptions {
   connection: Connection;
-  config: Pick<Config, 'dataDir' | 'production' | 'sessionSecret' | 'seedPassword'>;
+  config: Pick<Config, 'dataDir' | 'production' | 'sessionSecret' | 'seedPassword'> & Partial<Pick<Config, 'demo'>>;
   logger: Logger;
   /** Tests only: lighter argon2 parameters. Production uses PRODUCTION_HASH_PARAMS. */
   hashParams?: HashParams;
   loginRateLimit?: LoginRateLimit;
-  lockout?: Lockout;
+  /** Tests only: other thresholds or a controllable real-time clock for the sign-in throttle. */
+  throttle?: Partial<ThrottleRules>;
+  throttleClock?: () => number;
   now?: () => Date;
 }
 
@@ -55,7 +59,8 @@ export async function createAuth(opts: AuthOptions) {
   const courts = createCourtsRepository(connection);
   const audit = createAudit(createAuditRepository(connection), logger, now);
   const hasher = createPasswordHasher(opts.hashParams ?? PRODUCTION_HASH_PARAMS);
-  const passport = createPassport({ users, hasher, audit, lockout: opts.lockout ?? DEFAULT_LOCKOUT, now });
+  const throttle = createLoginThrottle(connection, { ...DEFAULT_THROTTLE, ...opts.throttle }, opts.throttleClock);
+  const passport = createPassport({ users, hasher, audit, throttle, now });
   const secret = await resolveSessionSecret({
     configured: config.sessionSecret,
     dataDir: config.dataDir,
@@ -66,6 +71,7 @@ export async function createAuth(opts: AuthOptions) {
   const courtEvents: CourtEventSink = (event) => audit(event);
   const courtsService = createCourtsService({ repo: courts, events: courtEvents });
   const caseAccess = createCaseAccess(courts);
+  const scope = createScope(courts);
 
   const middleware: RequestHandler[] = [
     session.handler,
@@ -74,8 +80,10 @@ export async function createAuth(opts: AuthOptions) {
     csrfProtection([{ method: 'POST', path: '/api/session' }]),
   ];
   const routes: Router[] = [
-    sessionRoutes({ passport, users, courts, hasher, audit, now, limiter: loginLimiter(opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) }),
-    usersRoutes({ service: createUsersService({ users, courts, hasher, audit }), now }),
+    sessionRoutes({ passport, users, courts, hasher, audit, now, throttle, limiter: loginLimiter(opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) }),
+    usersRoutes({ service: createUsersService({ users, courts, hasher, audit, unlock: async (u) => { await throttle.unlock(u); await users.clearLock(u); } }),
+      // "locked" compares with the throttle's real time (locks never follow the manual clock).
+      now: () => new Date((opts.throttleClock ?? Date.now)()) }),
     courtsRoutes({
       service: courtsService,
       repo: courts,
@@ -90,7 +98,16 @@ export async function createAuth(opts: AuthOptions) {
     /** middleware + routes as one list for createApp({apiRoutes}). */
     apiRoutes: (): Router[] => [Router().use(...middleware), ...routes],
     /** The `Guards` of server/http/actor.ts for cases, tasks and the other capabilities. */
-    guards: createPlatformGuards(courts, caseAccess),
+    guards: createPlatformGuards(courts, caseAccess, scope),
+    /** Scopes of administration (scope.ts): the one guard every admin route applies. */
+    scope,
+    /** What the package capability needs of the scopes (server/packages/deps.ts PackageScopePort). */
+    packageScope: {
+      assertScope: scope.assertScope,
+      provinceIssuer: async (province: string) => (await scope.provinceIssuer(province))?.code,
+      courtOf: (code: string) => courts.findByCode(code),
+      topCourt: async () => (await courts.listAll()).find((c) => c.level === '最高')?.code,
+    },
     requireUser,
     requireRole,
     assertRole,
@@ -133,7 +150,10 @@ export async function createAuth(opts: AuthOptions) {
     async seed(): Promise<void> {
       const added = await courtsService.seedCourts(await loadSeedCourts());
       if (added) logger.info({ added }, '已导入法院种子数据');
-      await seedDemoAccounts({ users, hasher, logger }, { seedPassword: config.seedPassword, dataDir: config.dataDir });
+      // Demo accounts only with DUBAN_DEMO (npm start passes it; a production start does not).
+      if (config.demo && config.demo !== 'off') {
+        await seedDemoAccounts({ users, hasher, logger }, { seedPassword: config.seedPassword, dataDir: config.dataDir });
+      }
     },
     seedDemoAccounts: (o: { seedPassword?: string; dataDir: string }) => seedDemoAccounts({ users, hasher, logger }, o),
   };

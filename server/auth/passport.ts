@@ -4,16 +4,12 @@
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { Audit } from './audit';
+import type { LoginThrottle } from './loginThrottle';
 import type { PasswordHasher } from './password';
 import type { SessionUser } from './types';
 import type { PublicUserRecord, UsersRepository } from './users.repository';
 
-export interface Lockout {
-  maxFailures: number;
-  lockMs: number;
-}
 export type PassportInstance = ReturnType<typeof createPassport>;
-export const DEFAULT_LOCKOUT: Lockout = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
 
 export type LoginRefusal = { reason: 'invalid' } | { reason: 'disabled' } | { reason: 'locked'; until: Date };
 export type AuthenticatedUser = SessionUser & { sessionEpoch: number };
@@ -34,39 +30,37 @@ export function createPassport(deps: {
   users: UsersRepository;
   hasher: PasswordHasher;
   audit: Audit;
-  lockout: Lockout;
+  throttle: LoginThrottle;
   now: () => Date;
 }) {
-  const { users, hasher, audit, lockout, now } = deps;
+  const { users, hasher, audit, throttle, now } = deps;
   const instance = new passport.Passport();
 
   async function verify(ip: string | undefined, username: string, password: string): Promise<AuthenticatedUser | LoginRefusal> {
-    const record = await users.findForLogin(username);
-    const at = now();
-    if (!record) {
-      await hasher.dummyVerify(password);
-      await audit({ type: 'login_failed', actor: null, target: username, ip, data: { reason: 'unknown_user' } });
-      return { reason: 'invalid' };
-    }
-    if (record.lockedUntil && record.lockedUntil > at) {
-      // Refused without checking the password: a locked account is no password oracle.
+    // Claimed before any check (loginThrottle.ts): refused attempts check no password, and an
+    // unknown name is throttled exactly like an existing one.
+    const claim = await throttle.claim(username, ip ?? 'unknown');
+    if (!claim.ok) {
       await audit({ type: 'login_refused_locked', actor: null, target: username, ip });
-      return { reason: 'locked', until: record.lockedUntil };
+      return { reason: 'locked', until: claim.until };
     }
-    if (!(await hasher.verify(record.passwordHash, password))) {
-      const until = new Date(at.getTime() + lockout.lockMs);
-      const { locked } = await users.recordLoginFailure(username, lockout.maxFailures, until);
-      await audit({ type: 'login_failed', actor: null, target: username, ip, data: { reason: 'wrong_password' } });
-      if (!locked) return { reason: 'invalid' };
-      await audit({ type: 'account_locked', actor: null, target: username, ip, data: { until } });
-      return { reason: 'locked', until };
+    const record = await users.findForLogin(username);
+    const passwordOk = record ? await hasher.verify(record.passwordHash, password) : (await hasher.dummyVerify(password), false);
+    if (!record || !passwordOk) {
+      const { lockedUntil } = await claim.release(false);
+      await audit({ type: 'login_failed', actor: null, target: username, ip, data: { reason: record ? 'wrong_password' : 'unknown_user' } });
+      if (!lockedUntil) return { reason: 'invalid' };
+      if (record) await users.markLocked(username, lockedUntil);
+      await audit({ type: 'account_locked', actor: null, target: username, ip, data: { until: lockedUntil } });
+      return { reason: 'locked', until: lockedUntil };
     }
+    await claim.release(true);
     if (record.disabled) {
       await audit({ type: 'login_failed', actor: null, target: username, ip, data: { reason: 'disabled' } });
       return { reason: 'disabled' };
     }
     const rehashed = hasher.needsRehash(record.passwordHash) ? await hasher.hash(password) : undefined;
-    await users.recordLoginSuccess(username, at, rehashed);
+    await users.recordLoginSuccess(username, now(), rehashed);
     return toSessionUser(record);
   }
 

@@ -7,9 +7,16 @@ import { unauthenticated } from '../http/errors';
 import type { CaseAccess } from './caseAccess';
 import { requireRole, requireUser, userMatchesAssignment } from './guards';
 import { isRole } from './roles';
+import type { Scope } from './scope';
+import type { CourtLevel } from '../courts';
 
-export function createPlatformGuards(courts: CourtsRepository, caseAccess: CaseAccess): Guards {
+export function createPlatformGuards(courts: CourtsRepository, caseAccess: CaseAccess, scope: Scope): Guards {
   return {
+    requireScope: (resolve) => scope.requireScope(resolve),
+    assertScope: (actor, owned) => scope.assertScope(actor, owned),
+    withinOwner: (ownerCourt, court) => scope.withinOwner(ownerCourt, court),
+    requireCourtLevel: (levels, what) => scope.requireCourtLevel(levels as CourtLevel[], what),
+    provinceIssuer: async (province) => (await scope.provinceIssuer(province))?.code,
     requireUser,
     // An unknown role name can only be a typo in a route: nobody holds it, so it denies.
     requireRole: (...roles: string[]) => requireRole(...roles.filter(isRole)),

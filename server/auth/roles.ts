@@ -17,3 +17,14 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export const USER_READER_ROLES: Role[] = ['系统管理员', '流程管理员', '院领导', '督察'];
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/**
+ * Roles a 系统管理员 may grant (and may manage users holding), by their court's level. 流程管理员
+ * changes what every court under a package runs, so only a 高院's or 最高's 系统管理员 grants it
+ * (security probe F2/AZ-14: a 中院 IT administrator had minted one); every other role is daily
+ * user administration of the court's own jurisdiction.
+ */
+export function grantableRoles(level: string | undefined): Role[] {
+  if (level === '最高' || level === '高院') return [...ROLES];
+  return ROLES.filter((r) => r !== '流程管理员');
+}

@@ -12,6 +12,7 @@ import type { AuthenticatedUser, LoginRefusal, PassportInstance } from './passpo
 import { SESSION_COOKIE } from './session';
 import { presentMe } from './users.presenter';
 import type { UsersRepository } from './users.repository';
+import type { LoginThrottle } from './loginThrottle';
 
 const loginSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, '请输入用户名').max(64),
@@ -34,9 +35,16 @@ export function sessionRoutes(deps: {
   audit: Audit;
   limiter: RequestHandler;
   now: () => Date;
+  throttle: LoginThrottle;
 }): Router {
   const { passport, users, courts, hasher, audit, now } = deps;
   const router = Router();
+  // Locks are measured in real time (loginThrottle.ts), so the wait is too.
+  const locked = (until: Date) => {
+    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    const minutes = Math.ceil(seconds / 60);
+    return new AppError(429, 'account_locked', `登录失败次数过多，账户已临时锁定，请于 ${clock(until)}（约 ${minutes} 分钟后）重试，或请系统管理员解锁`, [], seconds);
+  };
 
   const authenticate = (req: Request, res: Parameters<RequestHandler>[1]) =>
     new Promise<AuthenticatedUser | LoginRefusal>((resolve, reject) =>
@@ -62,12 +70,7 @@ export function sessionRoutes(deps: {
     req.body = parseInput(loginSchema, req.body, '登录信息');
     const result = await authenticate(req, res);
     if ('reason' in result) {
-      if (result.reason === 'locked') {
-        const seconds = Math.max(1, Math.ceil((result.until.getTime() - now().getTime()) / 1000));
-        res.setHeader('Retry-After', String(seconds));
-        const minutes = Math.ceil(seconds / 60);
-        throw new AppError(429, 'account_locked', `登录失败次数过多，账户已临时锁定，请于 ${clock(result.until)}（约 ${minutes} 分钟后）重试`);
-      }
+      if (result.reason === 'locked') throw locked(result.until);
       if (result.reason === 'disabled') throw new AppError(403, 'account_disabled', '账户已停用，请联系系统管理员');
       throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
     }
@@ -99,9 +102,16 @@ export function sessionRoutes(deps: {
     const body = parseInput(passwordChangeSchema, req.body, '密码信息');
     const me = req.user!;
     const record = await users.findForLogin(me.username);
+    // The current password is guessed no faster here than at sign-in (security probe F11).
+    const claim = await deps.throttle.claim(me.username, req.ip ?? 'unknown');
+    if (!claim.ok) throw locked(claim.until);
     if (!record || !(await hasher.verify(record.passwordHash, body.currentPassword))) {
+      const { lockedUntil } = await claim.release(false);
+      await audit({ type: 'login_failed', actor: me.username, target: me.username, ip: req.ip, data: { reason: 'wrong_current_password' } });
+      if (lockedUntil) throw locked(lockedUntil);
       throw unprocessable('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
     }
+    await claim.release(true);
     const problems = passwordProblems(body.newPassword, me.username);
     if (problems.length) throw unprocessable(problems.join('；'), problems.map((message) => ({ field: 'newPassword', message })));
     const updated = await users.setPassword(me.username, await hasher.hash(body.newPassword));

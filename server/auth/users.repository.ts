@@ -35,13 +35,9 @@ export function createUsersRepository(connection: Connection) {
         { returnDocument: 'after', projection: NO_SECRET },
       ).lean<PublicUserRecord>(),
 
-    /** Counts a failure; at `max` failures the account locks until `lockUntil`. */
-    async recordLoginFailure(username: string, max: number, lockUntil: Date): Promise<{ locked: boolean }> {
-      const after = await Users.findOneAndUpdate({ username }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean<UserRecord>();
-      if (!after || after.failedLogins < max) return { locked: false };
-      await Users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: lockUntil } });
-      return { locked: true };
-    },
+    /** Shown to administrators as "locked" (the counters themselves are in loginThrottle.ts). */
+    markLocked: (username: string, until: Date) => Users.updateOne({ username }, { $set: { lockedUntil: until } }).exec(),
+    clearLock: (username: string) => Users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: null } }).exec(),
     async recordLoginSuccess(username: string, at: Date, rehashed?: string) {
       const set: Record<string, unknown> = { failedLogins: 0, lockedUntil: null, lastLoginAt: at };
       if (rehashed) set.passwordHash = rehashed;

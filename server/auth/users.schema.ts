@@ -27,6 +27,8 @@ export const userChangesSchema = z
     disabled: z.boolean(),
     /** An administrator's password reset: also lifts a lock and ends the user's sessions. */
     password: z.string().max(256, '密码过长'),
+    /** A 系统管理员 lifts the sign-in locks (security probe F4's break-glass). */
+    unlock: z.literal(true, { message: 'unlock 只能为 true' }),
   })
   .partial()
   .strict();

@@ -4,6 +4,7 @@ import { parseInput, withinJurisdiction, type Court, type CourtsRepository } fro
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import type { Audit } from './audit';
 import { passwordProblems, type PasswordHasher } from './password';
+import { grantableRoles } from './roles';
 import type { SessionUser } from './types';
 import type { PublicUserRecord, UsersRepository } from './users.repository';
 import { userChangesSchema, userInputSchema } from './users.schema';
@@ -13,7 +14,14 @@ export interface Actor {
   ip?: string;
 }
 
-export function createUsersService(deps: { users: UsersRepository; courts: CourtsRepository; hasher: PasswordHasher; audit: Audit }) {
+export function createUsersService(deps: {
+  users: UsersRepository;
+  courts: CourtsRepository;
+  hasher: PasswordHasher;
+  audit: Audit;
+  /** Lifts every sign-in lock of the account (loginThrottle.ts). */
+  unlock: (username: string) => Promise<void>;
+}) {
   const { users, courts, hasher, audit } = deps;
 
   async function scope(actor: Actor) {
@@ -32,6 +40,13 @@ export function createUsersService(deps: { users: UsersRepository; courts: Court
     const user = await users.findByUsername(username);
     if (!user || !inScope(await courts.findByCode(user.court))) throw notFound('用户不存在');
     return user;
+  }
+  /** 403 when the roles include one the actor's court level may not grant (roles.ts grantableRoles). */
+  async function assertGrantable(actor: Actor, roles: readonly string[], what: string) {
+    const { own } = await scope(actor);
+    const allowed: readonly string[] = grantableRoles(own.level);
+    const beyond = roles.filter((r) => !allowed.includes(r));
+    if (beyond.length) throw forbidden(`${own.name}的系统管理员不能${what}：${beyond.join('、')}（仅高级人民法院的系统管理员可以）`);
   }
   async function assertCourtAssignable(actor: Actor, code: string) {
     const { inScope } = await scope(actor);
@@ -52,6 +67,7 @@ export function createUsersService(deps: { users: UsersRepository; courts: Court
     async createUser(actor: Actor, body: unknown): Promise<PublicUserRecord> {
       const input = parseInput(userInputSchema, body, '用户信息');
       await assertCourtAssignable(actor, input.court);
+      await assertGrantable(actor, input.roles, '授予以下角色');
       await assertPolicy(input.password, input.username);
       if ((await users.existingUsernames([input.username])).size) throw conflict(`用户名“${input.username}”已存在`);
       const { password, ...rest } = input;
@@ -62,17 +78,20 @@ export function createUsersService(deps: { users: UsersRepository; courts: Court
 
     async updateUser(actor: Actor, username: string, body: unknown): Promise<PublicUserRecord> {
       const changes = parseInput(userChangesSchema, body, '用户信息');
-      await loadInScope(actor, username);
+      const target = await loadInScope(actor, username);
+      await assertGrantable(actor, target.roles, '管理持有以下角色的用户');
+      if (changes.roles) await assertGrantable(actor, changes.roles, '授予以下角色');
       if (changes.court !== undefined) await assertCourtAssignable(actor, changes.court);
       if (actor.user.username === username) {
         if (changes.disabled) throw unprocessable('不能停用自己的账户');
         if (changes.roles && !changes.roles.includes('系统管理员')) throw unprocessable('不能移除自己的系统管理员角色');
       }
-      const { password, ...fields } = changes;
+      const { password, unlock, ...fields } = changes;
       if (password !== undefined) await assertPolicy(password, username);
       const before = Object.keys(fields).length ? await users.updateUser(username, fields) : await users.findByUsername(username);
       if (!before) throw notFound('用户不存在');
       if (password !== undefined) await users.setPassword(username, await hasher.hash(password));
+      if (password !== undefined || unlock) await deps.unlock(username);
 
       const base = { actor: actor.user.username, target: username, ip: actor.ip };
       if (fields.roles && [...fields.roles].sort().join() !== [...before.roles].sort().join()) {
@@ -85,6 +104,7 @@ export function createUsersService(deps: { users: UsersRepository; courts: Court
         await audit({ ...base, type: fields.disabled ? 'user_disabled' : 'user_enabled' });
       }
       if (password !== undefined) await audit({ ...base, type: 'password_changed', data: { byAdministrator: true } });
+      if (unlock) await audit({ ...base, type: 'account_unlocked' });
       return (await users.findByUsername(username))!;
     },
   };

@@ -29,6 +29,8 @@ export function calendarRoutes(
       res.json(addPeriodIso(from, req.query.period, calendar));
     } catch (err) {
       if (err instanceof DeadlineSyntaxError || err instanceof DeadlineComputeError) throw badRequest(err.message);
+      // Dates beyond what the calendar can represent (year 9999, periods of 10^11 days).
+      if (err instanceof RangeError) throw badRequest('期限超出可计算的日期范围');
       throw err;
     }
   });
@@ -40,7 +42,9 @@ export function calendarRoutes(
     res.json({ ...describeYear(calendar, year), entries: doc?.entries ?? [], source: doc?.source ?? null });
   });
 
-  r.put('/calendar/:year', guards.requireUser, guards.requireRole('流程管理员', '系统管理员'), async (req, res) => {
+  // One calendar for every province: only administrators of a 高院 or of 最高 change it.
+  r.put('/calendar/:year', guards.requireUser, guards.requireRole('流程管理员', '系统管理员'),
+    guards.requireCourtLevel(['最高', '高院'], '修改全国节假日安排'), async (req, res) => {
     const actor = guards.actor(req).username;
     let doc;
     try {

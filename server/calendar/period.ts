@@ -75,10 +75,20 @@ export function periodText(p: Period): string {
   return `${p.n}${UNIT_TEXT[p.unit]}`;
 }
 
+/**
+ * The longest period the platform computes, about ten years in each unit: no procedural period
+ * of an enforcement supervision comes near it, and working days are counted one by one on the
+ * request's thread (security probe F5: P2000000WD had stalled every request for 4 s).
+ */
+export const MAX_PERIOD: Record<Period['unit'], number> = { day: 3660, workday: 2500, month: 120, year: 10, hour: 87_840 };
+
 /** R2-R6 + R9 for one period counted from input.base. */
 export function computePeriod(period: Period, input: ComputeInput, ctx: Ctx): Draft {
   const { n, unit } = period;
   if (!Number.isInteger(n) || n <= 0) throw new DeadlineComputeError(`期间数必须是正整数：${n}`);
+  if (n > MAX_PERIOD[unit]) {
+    throw new DeadlineComputeError(`期间过长：${periodText(period)}超过上限 ${MAX_PERIOD[unit]}${UNIT_TEXT[unit]}（约十年）`);
+  }
   const exclusions = input.exclusions ?? [];
   const extensions = input.extensions ?? [];
   const d0 = beijingDate(input.base);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { forbidden, notFound } from '../http/errors';
-import type { Guards } from '../http/actor';
+import type { Guards, Owned } from '../http/actor';
 import { presentCase, presentCaseSummary } from './cases.presenter';
 import { assertStartInput, type CasesService } from './cases.service';
 import type { CasesRepository } from './cases.repository';
@@ -9,7 +9,16 @@ import { accountsOf, type People } from './people';
 /** Who may open a supervision case: the upper court's reviewers and handlers. */
 const STARTERS = ['审查人员', '承办人', '流程管理员'];
 
-export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards, people: People = async () => ({})): Router {
+/**
+ * The package a process belongs to (server/packages/owners.ts): a case runs under a package only
+ * within the issuing court's jurisdiction (a 吉林 package is never started against 海南 courts).
+ */
+export type ProcessOwner = (key: string) => Promise<Owned | null>;
+
+export function casesRoutes(
+  service: CasesService, cases: CasesRepository, guards: Guards, people: People = async () => ({}),
+  ownerOfProcess: ProcessOwner = async () => null,
+): Router {
   const r = Router();
 
   r.post('/cases', guards.requireUser, guards.requireRole(...STARTERS), async (req, res) => {
@@ -19,6 +28,10 @@ export function casesRoutes(service: CasesService, cases: CasesRepository, guard
     const supervisingCourt = actor.court;
     if (!(await guards.canReachCourt(actor, input.supervisedCourt)) || input.supervisedCourt === actor.court) {
       throw forbidden('只能对本院辖区内的下级法院立案督办');
+    }
+    const owner = await ownerOfProcess(input.process);
+    if (owner && !((await guards.withinOwner(owner.court, supervisingCourt)) && (await guards.withinOwner(owner.court, input.supervisedCourt)))) {
+      throw forbidden(`${owner.label}的流程只能在发布法院辖区内立案使用`);
     }
     const doc = await service.start({ ...input, supervisingCourt }, actor);
     res.status(201).json(presentCase(doc, await people(accountsOf(doc))));

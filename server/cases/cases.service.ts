@@ -59,7 +59,10 @@ export class CasesService {
         courts: await courtDirectory(this.deps.directory, input),
         actor: actor.username,
       }).catch((err) => {
-        throw unprocessable(`流程无法启动：${(err as Error).message}`);
+        // The engine's own words where they are the diagram's; never an internal error text.
+        const message = (err as Error).message ?? '';
+        throw unprocessable(err instanceof RangeError || /Maximum call stack|is not a function|Cannot read prop/.test(message)
+          ? '流程无法启动：案件数据无法处理' : `流程无法启动：${message}`);
       }),
       input.caseNo ?? this.nextCaseNo(now),
     ]);
@@ -115,14 +118,66 @@ function subjectOf(data: Record<string, unknown> = {}) {
   };
 }
 
-export function assertStartInput(body: unknown): StartCaseInput {
-  const b = body as Partial<StartCaseInput>;
+/** Bounds of case start data (security probe F8): it is copied into every list and inbox. */
+export const START_LIMITS = { bytes: 64 * 1024, depth: 8, keys: 500, string: 10_000, subjectString: 200 };
+const SUBJECT_FIELDS = ['enforcementCaseNo', 'source', 'title'] as const;
+// Control characters (tab and newlines allowed) and bidi overrides, which disguise names.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_KEY = (k: string) => k.startsWith('$') || k.includes('.') || k === '__proto__' || k === 'constructor' || k === 'prototype';
+
+/** Problems of the start data: size, depth, keys, strings; empty when acceptable. */
+function startDataProblems(data: Record<string, unknown>): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
-  if (typeof b?.process !== 'string' || !b.process) problems.push({ field: 'process', message: '请指定流程' });
-  if (typeof b?.supervisedCourt !== 'string' || !b.supervisedCourt)
+  let keys = 0;
+  const walk = (v: unknown, path: string, depth: number): void => {
+    if (problems.length > 20) return;
+    if (depth > START_LIMITS.depth) return void problems.push({ field: path, message: `嵌套超过 ${START_LIMITS.depth} 层` });
+    if (typeof v === 'string') {
+      if (v.length > START_LIMITS.string) problems.push({ field: path, message: `文字超过 ${START_LIMITS.string} 字` });
+      else if (UNSAFE_TEXT.test(v)) problems.push({ field: path, message: '含有控制字符或文字方向控制符' });
+      return;
+    }
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}.${i}`, depth + 1));
+    if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (++keys > START_LIMITS.keys) return void problems.push({ field: path, message: `字段超过 ${START_LIMITS.keys} 个` });
+        if (UNSAFE_KEY(k)) problems.push({ field: `${path}.${k}`, message: '字段名不能以 $ 开头、含有“.”或为保留名' });
+        else walk(x, `${path}.${k}`, depth + 1);
+      }
+    }
+  };
+  walk(data, 'data', 0);
+  for (const f of SUBJECT_FIELDS) {
+    const v = data[f];
+    if (v !== undefined && (typeof v !== 'string' || v.length > START_LIMITS.subjectString)) {
+      problems.push({ field: `data.${f}`, message: `应为不超过 ${START_LIMITS.subjectString} 字的文字` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The start request, field by field: the 督办案号 is always the server's (security probe F6 —
+ * a client-chosen caseNo had taken official numbers), and the data is bounded (F8).
+ */
+export function assertStartInput(body: unknown): Omit<StartCaseInput, 'supervisingCourt'> {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const problems: { field: string; message: string }[] = [];
+  if (typeof b.process !== 'string' || !b.process || b.process.length > 100) problems.push({ field: 'process', message: '请指定流程' });
+  if (typeof b.supervisedCourt !== 'string' || !b.supervisedCourt || b.supervisedCourt.length > 40)
     problems.push({ field: 'supervisedCourt', message: '请指定被督办法院' });
-  if (b?.data !== undefined && (typeof b.data !== 'object' || b.data === null || Array.isArray(b.data)))
+  if (b.caseNo !== undefined) problems.push({ field: 'caseNo', message: '督办案号由平台编号，不能指定' });
+  const data = b.data;
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
     problems.push({ field: 'data', message: '案件数据必须是对象' });
-  if (problems.length) throw badRequest('案件信息不完整', problems);
-  return b as StartCaseInput;
+  } else if (data !== undefined) {
+    // Depth first: stringifying 10,000 levels would overflow the stack (probe IN-04/IN-06).
+    problems.push(...startDataProblems(data as Record<string, unknown>));
+    if (!problems.length && Buffer.byteLength(JSON.stringify(data)) > START_LIMITS.bytes) {
+      problems.push({ field: 'data', message: `案件数据超过 ${START_LIMITS.bytes / 1024} KB` });
+    }
+  }
+  if (problems.length) throw badRequest(problems.some((p) => p.field.startsWith('data')) ? '案件数据无效' : '案件信息不完整', problems);
+  return { process: b.process as string, supervisedCourt: b.supervisedCourt as string, ...(data ? { data: data as Record<string, unknown> } : {}) };
 }

@@ -12,7 +12,8 @@ export function clockRoutes(clock: Clock, fireDue: () => Promise<number>, guards
   r.get('/clock', guards.requireUser, (_req, res) => {
     res.json({ now: clock.now().toISOString(), mode: clock.mode });
   });
-  r.post('/clock', guards.requireUser, guards.requireRole('系统管理员'), async (req, res) => {
+  // The manual clock moves time for every province: a 高院's or 最高's 系统管理员 only.
+  r.post('/clock', guards.requireUser, guards.requireRole('系统管理员'), guards.requireCourtLevel(['最高', '高院'], '设置平台时钟'), async (req, res) => {
     if (clock.mode !== 'manual') throw conflict('平台使用系统时钟；仅在 DUBAN_CLOCK=manual 时可以设置时间');
     const { set, advance } = req.body ?? {};
     if ((set === undefined) === (advance === undefined)) {

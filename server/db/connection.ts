@@ -27,7 +27,7 @@ export async function connectDatabase(opts: {
     const embedded = await startEmbeddedMongo({ dir, port: 0, host: '127.0.0.1' });
     uri = `${embedded.uri}/duban`;
     closeEmbedded = () => embedded.close();
-    opts.logger.info({ dir, uri }, 'embedded MongoDB-compatible server started');
+    opts.logger.info({ dir, uri: `${embedded.safeUri}/duban`, credentials: embedded.credentialsFile }, 'embedded MongoDB-compatible server started');
   }
   const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 10_000,

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { badRequest } from '../http/errors';
-import type { Guards } from '../http/actor';
+import type { Actor, Guards, Owned } from '../http/actor';
 import type { DefinitionsService } from './definitions.service';
 import type { MigrateInput } from './migrateCases';
 
@@ -10,15 +10,27 @@ export function definitionsRoutes(
   service: DefinitionsService,
   guards: Guards,
   migrate: (key: string, input: MigrateInput, actor: string) => Promise<unknown>,
+  owners: {
+    /** The package a new diagram is deployed into (claimed for the actor's court when new). */
+    ofPackage(packageId: string, actor: Actor): Promise<Owned | null>;
+    /** The package of a deployed process. */
+    ofProcess(key: string): Promise<Owned | null>;
+  },
 ): Router {
   const r = Router();
+  const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
+  const ownPackage = guards.requireScope(async (req, actor) => {
+    const packageId = (req.body as { packageId?: unknown } | undefined)?.packageId;
+    return typeof packageId === 'string' && PACKAGE_ID.test(packageId) ? owners.ofPackage(packageId, actor) : null;
+  });
+  const ownProcess = guards.requireScope((req) => owners.ofProcess(String(req.params.key)));
   r.get('/definitions', guards.requireUser, async (req, res) => {
     const packageId = typeof req.query.packageId === 'string' ? req.query.packageId : undefined;
     res.json({ definitions: await service.list(packageId) });
   });
-  r.post('/definitions', guards.requireUser, guards.requireRole('流程管理员'), async (req, res) => {
+  r.post('/definitions', guards.requireUser, guards.requireRole('流程管理员'), ownPackage, async (req, res) => {
     const { packageId, xml } = req.body ?? {};
-    if (typeof packageId !== 'string' || !/^[a-z0-9][a-z0-9-]{1,63}$/.test(packageId)) {
+    if (typeof packageId !== 'string' || !PACKAGE_ID.test(packageId)) {
       throw badRequest('packageId 无效：应为小写字母、数字和连字符', [{ field: 'packageId', message: '格式不正确' }]);
     }
     if (typeof xml !== 'string' || !xml.trim()) {
@@ -29,7 +41,7 @@ export function definitionsRoutes(
     res.status(result.unchanged ? 200 : 201).json(result);
   });
   // {fromVersion, toVersion, dryRun = true, idMap?}: a dry run unless told otherwise.
-  r.post('/definitions/:key/migrate', guards.requireUser, guards.requireRole('流程管理员'), async (req, res) => {
+  r.post('/definitions/:key/migrate', guards.requireUser, guards.requireRole('流程管理员'), ownProcess, async (req, res) => {
     const { fromVersion, toVersion, dryRun = true, idMap } = req.body ?? {};
     const problems = [];
     if (!Number.isInteger(fromVersion) || fromVersion < 1) problems.push({ field: 'fromVersion', message: '应为正整数' });

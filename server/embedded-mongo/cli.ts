@@ -21,7 +21,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const db = await startEmbeddedMongo({ dir: values.dir!, port, host: values.host, logger });
-  logger.info({ uri: db.uri, dir: values.dir }, `embedded MongoDB-compatible server at ${db.uri}`);
+  logger.info({ uri: db.safeUri, dir: values.dir, credentials: db.credentialsFile }, `embedded MongoDB-compatible server at ${db.safeUri}`);
+  // The operator's own terminal: how to connect, with the password from the 0600 file.
+  console.log(`\n连接方式 (connect with): mongosh '${db.uri}/duban'\n凭据文件 (credentials): ${db.credentialsFile}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -5,13 +5,19 @@ import type { Store } from './store/types';
 import type { Logger, ServerInfo } from './commands/context';
 import { CursorRegistry } from './commands/cursors';
 import { createDispatcher } from './commands/dispatcher';
+import type { Credentials } from './commands/auth';
 import { WireConnection } from './wire/connection';
+import { Limits } from './wire/constants';
 
 export interface StartServerOptions {
   store: Store;
   host?: string;
   port?: number;
   logger?: Logger;
+  /** Required SCRAM-SHA-256 credentials; without them the port is open to every local process. */
+  credentials?: Credentials;
+  /** Bytes held for incomplete messages across all connections before the newest is closed. */
+  bufferBudgetBytes?: number;
   /** Idle time after which a cursor is forgotten (tests shorten it). */
   cursorIdleMs?: number;
 }
@@ -45,13 +51,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port: () => boundPort,
     connections: () => ({ current: sockets.size, totalCreated }),
   };
-  const run = createDispatcher({ store, cursors, server: info, log });
+  // Half-received messages of all connections together: 4 × the largest message (DB-16).
+  const budget = { used: 0, limit: options.bufferBudgetBytes ?? 4 * Limits.maxMessageSizeBytes };
+  const run = createDispatcher({ store, cursors, server: info, log, credentials: options.credentials });
 
   // allowHalfOpen: a client that sends a truncated message and ends its side still gets an answer.
   const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
     const id = ++totalCreated;
     const remoteAddress = `${socket.remoteAddress}:${socket.remotePort}`;
-    const connection = new WireConnection(socket, { id, remoteAddress }, run, log);
+    const info = { id, remoteAddress, ...(options.credentials ? { auth: {} } : {}) };
+    const connection = new WireConnection(socket, info, run, log, budget);
     connections.add(connection);
     sockets.add(socket);
     socket.on('close', () => {

@@ -5,7 +5,7 @@ export { createEngineRunner, inProcessRunner } from './pool';
 export type { EngineRunner, EngineRunnerOptions, RunEngine } from './pool';
 export { remapState } from './migrate';
 export type { RemapInput, RemapResult } from './migrate';
-export { validateDefinition } from './validate';
+export { validateDefinition, tooManyAttributes, MAX_ATTRIBUTES } from './validate';
 export type { ValidateOptions } from './validate';
 export { describeDefinition } from './describe';
 export type { DefinitionSummary } from './describe';

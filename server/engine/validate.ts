@@ -64,7 +64,20 @@ async function tryEngineLoad(xml: string): Promise<string | undefined> {
 }
 
 /** Never throws: an unexpected failure is itself reported as a problem. */
+/**
+ * Attributes a diagram may carry in all (the shipped 海南 main diagram has about 3,000): the XML
+ * reader slows down steeply with thousands of attributes on one element (security probe PK-07b:
+ * 150,000 attributes held an import for minutes), so such a diagram is refused before parsing.
+ */
+export const MAX_ATTRIBUTES = 30_000;
+export function tooManyAttributes(xml: string): boolean {
+  let n = 0;
+  for (const _ of xml.matchAll(/\s[A-Za-z_][\w:.-]*\s*=\s*["']/g)) if (++n > MAX_ATTRIBUTES) return true;
+  return false;
+}
+
 export async function validateDefinition(xml: string, options: ValidateOptions = {}): Promise<Problem[]> {
+  if (tooManyAttributes(xml)) return [{ code: 'TOO_LARGE', message: `流程图属性超过 ${MAX_ATTRIBUTES} 个，未解析` }];
   try {
     return await check(xml, options);
   } catch (err) {

@@ -9,7 +9,7 @@
 //   POST /api/forms/:key/preview[?revision=N] {data}  the server's check: 200 {data} | 422
 import { Router, type Request } from 'express';
 import { badRequest, forbidden, notFound } from '../http/errors';
-import type { Guards } from '../http/actor';
+import type { Actor, Guards, Owned } from '../http/actor';
 import { FORM_KEY, type FormsService } from './forms.service';
 import './forms.openapi';
 
@@ -41,7 +41,10 @@ async function revisionOf(service: FormsService, key: string, rev: unknown) {
   return form;
 }
 
-export function formsRoutes(service: FormsService, guards: Guards): Router {
+/** The court a form belongs to: its package's (server/packages/owners.ts). */
+export type FormOwner = (key: string, actor: Actor) => Promise<Owned | null>;
+
+export function formsRoutes(service: FormsService, guards: Guards, ownerOf: FormOwner = async () => null): Router {
   const r = Router();
 
   r.get('/forms', guards.requireUser, async (req, res) => {
@@ -72,7 +75,12 @@ export function formsRoutes(service: FormsService, guards: Guards): Router {
     res.json({ form });
   });
 
-  r.post('/forms/*path', guards.requireUser, guards.requireRole('流程管理员'), async (req, res) => {
+  // A preview stores nothing: only saving a revision is checked against the form's owner.
+  const ownForm = guards.requireScope((req, actor) => {
+    const t = target(req);
+    return t.rest[0] === 'preview' ? Promise.resolve(null) : ownerOf(t.key, actor);
+  });
+  r.post('/forms/*path', guards.requireUser, guards.requireRole('流程管理员'), ownForm, async (req, res) => {
     const { key, rest } = target(req);
     if (rest.length === 1 && rest[0] === 'preview') {
       // Nothing is stored: the answer is what a task's completion would say about this data.

@@ -5,7 +5,28 @@ import { isObject, type Component } from './components';
 
 export type Finding = string; // a Chinese message
 
-const HTML_SCRIPT = /<\s*script\b|<[^>]*\son[a-z]+\s*=|javascript\s*:/i;
+// Script and active HTML, looked for after HTML entities are decoded and whitespace inside
+// scheme names removed (security probe F15: `<svg/onload=…>`, `<img/src=x/onerror=…>`,
+// `javascript&colon;`, `<iframe srcdoc>` and `<form action>` had passed the old pattern).
+const ACTIVE_TAG = /<\s*\/?\s*(script|iframe|frame|object|embed|form|svg|math|base|meta|link|style|applet|template)\b/i;
+const EVENT_ATTR = /<[^>]*[\s/"'`]on[a-z]+\s*=/i;
+const ACTIVE_ATTR = /<[^>]*[\s/"'`](srcdoc|formaction|xlink:href)\s*=/i;
+const SCRIPT_URL = /(javascript|vbscript|livescript)\s*:|data\s*:\s*text\/html/i;
+const ENTITY = /&(#x?[0-9a-f]+|[a-z]+);?/gi;
+const NAMED: Record<string, string> = { colon: ':', lt: '<', gt: '>', quot: '"', apos: "'", sol: '/', tab: '\t', newline: '\n', amp: '&', lpar: '(', rpar: ')' };
+const decode = (v: string) => v.replace(ENTITY, (m, e: string) => {
+  if (e[0] === '#') {
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) && code < 0x110000 ? String.fromCodePoint(code) : '';
+  }
+  return NAMED[e.toLowerCase()] ?? m;
+});
+// eslint-disable-next-line no-control-regex
+const HTML_SCRIPT = { test(v: string): boolean {
+  const text = decode(decode(v));
+  const squeezed = text.replace(/[\s\u0000-\u001f]+/g, '');
+  return ACTIVE_TAG.test(text) || EVENT_ATTR.test(text) || ACTIVE_ATTR.test(text) || SCRIPT_URL.test(text) || SCRIPT_URL.test(squeezed);
+} };
 /** lodash-template blocks (`{% %}`) and `{{ fn(...) }}` calls are evaluated by the renderer. */
 const TEMPLATE_CODE = /\{%[\s\S]*?%\}|\{\{[^}]*\(/;
 
@@ -25,7 +46,7 @@ export function scriptFindings(c: Component): Finding[] {
   if (cond.json !== undefined && !isObject(cond.json) && cond.json !== '') out.push('的 conditional.json 必须是 JSONLogic 对象，不能是脚本');
   out.push(...logicFindings(c.logic));
   out.push(...dataSourceFindings(c));
-  for (const path of stringsWithCode(c)) out.push(`的属性 ${path} 含有脚本（<script>、on* 事件处理或模板代码）`);
+  for (const path of stringsWithCode(c)) out.push(`的属性 ${path} 含有脚本或不允许的 HTML（<script>、<iframe>、<form>、<svg>、on* 事件、javascript: 链接或模板代码）`);
   return out;
 }
 

@@ -33,12 +33,23 @@ export interface ValidatedSubmission {
   files: { field: string; label: string; refs: FileRef[] }[];
 }
 
+/** No form nests this deep; a deeper submission would overflow the stack when copied (probe IN-06). */
+const MAX_DEPTH = 32;
+function deeperThan(v: unknown, max: number): boolean {
+  if (max < 0) return true;
+  if (!v || typeof v !== 'object') return false;
+  return Object.values(v).some((x) => deeperThan(x, max - 1));
+}
+
 export async function validateSubmission(
   rawSchema: FormSchema,
   submitted: unknown,
   ctx: SubmissionContext = {},
 ): Promise<ValidatedSubmission> {
   if (!isObject(submitted)) throw unprocessable('表单数据必须是对象', [{ field: 'data', message: '格式不正确' }]);
+  if (deeperThan(submitted, MAX_DEPTH)) {
+    throw unprocessable(`表单数据嵌套超过 ${MAX_DEPTH} 层`, [{ field: 'data', message: '嵌套过深' }]);
+  }
   const schema = normalizeSchema(rawSchema);
   const prefilled = prefillFields(schema);
   const input: Record<string, unknown> = JSON.parse(JSON.stringify(submitted));

@@ -10,6 +10,12 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { username: 'system', name: '系统', court: '', roles: [] };
 
+/** An object of administration: the court it belongs to, and its name for a refusal (server/auth/scope.ts). */
+export interface Owned {
+  court: string;
+  label: string;
+}
+
 /** What routes need from the auth capability (implemented in server/auth). */
 export interface Guards {
   /** 401 without a signed-in, enabled user; sets the actor for `actor(req)`. */
@@ -21,6 +27,19 @@ export interface Guards {
   canReachCourt(actor: Actor, court: string): Promise<boolean>;
   /** The case is visible: the actor's court is either court of the case or an ancestor. */
   canSeeCase(actor: Actor, c: { supervisingCourt: string; supervisedCourt: string; supervisedCourts?: string[] }): Promise<boolean>;
+  /**
+   * 403 unless the actor's court is the owner's court or supervises it (server/auth/README.md
+   * "Scopes"). `resolve` names the object from the request; null: nothing to protect (404 later).
+   */
+  requireScope(resolve: (req: import('express').Request, actor: Actor) => Promise<Owned | null | undefined>): import('express').RequestHandler;
+  /** The same check inside a handler or service. */
+  assertScope(actor: Actor, owned: Owned): Promise<void>;
+  /** `court` lies within the jurisdiction of `ownerCourt` (a case under a package). */
+  withinOwner(ownerCourt: string, court: string): Promise<boolean>;
+  /** 403 unless the actor's court is of one of these levels (最高, 高院, 中院, 基层, 专门). */
+  requireCourtLevel(levels: readonly string[], what: string): import('express').RequestHandler;
+  /** The court code of a province's 高院 (the default issuer of its packages). */
+  provinceIssuer(province: string): Promise<string | undefined>;
   /** The actor may work a task assigned to {court, role} or to a user. */
   matchesAssignment(actor: Actor, a: { court?: string; role?: string; user?: string; excludedUsers?: string[] } | undefined): boolean;
 }

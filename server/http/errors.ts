@@ -20,6 +20,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Seconds, sent as Retry-After (429, 503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -49,6 +51,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
     }
     if (res.headersSent) return;
+    if (appError.retryAfter) res.setHeader('Retry-After', String(appError.retryAfter));
     res.status(appError.status).json({
       error: { code: appError.code, message: appError.message, details: appError.details },
     });

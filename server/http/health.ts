@@ -15,7 +15,9 @@ export function healthRoutes(deps: { db: Database; isShuttingDown: () => boolean
     }
     try {
       if (!deps.db.ready()) throw new Error('not connected');
-      await deps.db.connection.db!.admin().ping();
+      // A real read, not a ping: a store that answers pings but cannot serve reads (the probe's
+      // DB-20) must take the process out of the load balancer.
+      await deps.db.connection.db!.collection('users').findOne({}, { projection: { _id: 1 } });
       res.json({ status: 'ready', database: deps.db.embedded ? 'embedded' : 'mongodb' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: '数据库不可用' });

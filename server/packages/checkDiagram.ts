@@ -1,6 +1,6 @@
 // One diagram of a package: the engine's deploy checks (the same ones POST /api/definitions
 // runs), its process key, and the legal basis of every element that enforces a clause.
-import { describeDefinition, validateDefinition } from '../engine';
+import { describeDefinition, MAX_ATTRIBUTES, tooManyAttributes, validateDefinition } from '../engine';
 import { parseCitations, resolveCitation } from './citations';
 import { lineOf, readDiagram, type DiagramElement } from './diagram';
 import type { Articles } from './manifest.schema';
@@ -48,6 +48,9 @@ export async function checkDiagram(path: string, data: Buffer, ctx: DiagramConte
   if (dtd >= 0) {
     const line = xml.slice(0, dtd).split('\n').length;
     return { problems: [{ file: path, line, code: 'XML_DOCTYPE', message: `${path} 第 ${line} 行含有 DOCTYPE 或 ENTITY 声明：可能引用外部实体，出于安全原因拒绝，未解析` }], warnings };
+  }
+  if (tooManyAttributes(xml)) {
+    return { problems: [{ file: path, code: 'TOO_LARGE', message: `${path} 的属性超过 ${MAX_ATTRIBUTES} 个，未解析` }], warnings };
   }
   const elements = await readDiagram(xml).catch(() => [] as DiagramElement[]);
   const knownForms = ctx.forms && new Set(ctx.forms);

@@ -6,7 +6,8 @@ import type { DefinitionsService } from '../definitions/definitions.service';
 import type { Guards } from '../http/actor';
 import { extendApi } from '../http/openapi';
 import type { Logger } from '../logger';
-import type { MigrateFn, PackagesDeps } from './deps';
+import type { MigrateFn, PackageScopePort, PackagesDeps } from './deps';
+import { PackageOwners } from './owners';
 import { installShipped, type ShippedSummary } from './installShipped';
 import { PACKAGES_API_PATHS } from './packages.openapi';
 import { PackagesRepository } from './packages.repository';
@@ -26,6 +27,7 @@ export interface PackagesOptions {
   migrate: MigrateFn;
   clock: Clock;
   logger: Logger;
+  scope: PackageScopePort;
   /** The actor's court, for the package scope (scope.ts). */
   courtOf: CourtLookup;
   /** 姓名 of an account, for the version history. */
@@ -34,6 +36,8 @@ export interface PackagesOptions {
 
 export interface Packages {
   service: PackagesService;
+  /** Which court each package belongs to (owners.ts): for the routes of forms, definitions, cases. */
+  owners: PackageOwners;
   drafts: DraftsService;
   routes(guards: Guards): Router;
   /** Installs and publishes processes/<id>/ + forms/<id>/ under rootDir; never throws. */
@@ -41,14 +45,17 @@ export interface Packages {
 }
 
 export function createPackages(opts: PackagesOptions): Packages {
-  const deps: PackagesDeps = { ...opts, repo: new PackagesRepository(opts.connection) };
+  const repo = new PackagesRepository(opts.connection);
+  const owners = new PackageOwners(opts.connection, repo, (province) => opts.scope.provinceIssuer(province));
+  const deps: PackagesDeps = { ...opts, repo, owners };
   const service = new PackagesService(deps);
   const drafts = new DraftsService({ ...deps, drafts: new DraftsRepository(opts.connection), courtOf: opts.courtOf, nameOf: opts.nameOf });
   extendApi(PACKAGES_API_PATHS);
   return {
     service,
+    owners,
     drafts,
-    routes: (guards) => Router().use(draftsRoutes(drafts, guards), packagesRoutes(service, guards), packageValidateRoutes(deps, guards)),
+    routes: (guards) => Router().use(draftsRoutes(drafts, guards), packagesRoutes(service, guards, owners), packageValidateRoutes(deps, guards)),
     async installShipped(rootDir) {
       try {
         return await installShipped(deps, service, rootDir);

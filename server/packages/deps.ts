@@ -1,7 +1,9 @@
 // What the package machinery needs from the rest of the platform, passed in by createPackages.
 import type { Clock } from '../clock';
 import type { DefinitionsService } from '../definitions/definitions.service';
+import type { Actor, Owned } from '../http/actor';
 import type { Logger } from '../logger';
+import type { PackageOwners } from './owners';
 import type { PackagesRepository } from './packages.repository';
 import type { FormsPort, ValidationContext } from './validatePackage';
 
@@ -19,8 +21,19 @@ export type MigrateFn = (
   actor: string,
 ) => Promise<MigrationReport>;
 
+/** Scopes of administration (server/auth/scope.ts), as far as packages need them. */
+export interface PackageScopePort {
+  assertScope(actor: Actor, owned: Owned): Promise<void>;
+  provinceIssuer(province: string): Promise<string | undefined>;
+  courtOf(code: string): Promise<{ code: string; level: string; province: string | null } | null>;
+  /** The 最高 court's code, if the platform has one. */
+  topCourt(): Promise<string | undefined>;
+}
+
 export interface PackagesDeps {
   repo: PackagesRepository;
+  owners: PackageOwners;
+  scope: PackageScopePort;
   definitions: Pick<DefinitionsService, 'deploy' | 'list'>;
   forms: FormsPort;
   migrate: MigrateFn;

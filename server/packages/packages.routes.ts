@@ -3,6 +3,7 @@
 import express, { Router, type Request } from 'express';
 import type { Guards } from '../http/actor';
 import { AppError, badRequest } from '../http/errors';
+import type { PackageOwners } from './owners';
 import type { PackagesService } from './packages.service';
 
 export const MAX_ZIP_BYTES = 20 * 1024 * 1024;
@@ -16,9 +17,11 @@ function versionOf(req: Request): number | undefined {
   return n;
 }
 
-export function packagesRoutes(service: PackagesService, guards: Guards): Router {
+export function packagesRoutes(service: PackagesService, guards: Guards, owners: PackageOwners): Router {
   const r = Router();
   const admin = [guards.requireUser, guards.requireRole('流程管理员')];
+  // The package named in the path must belong to the actor's court or one it supervises.
+  const ownPackage = guards.requireScope((req) => owners.owned(String(req.params.id)));
 
   r.post('/packages', ...admin, (req, _res, next) => {
     if (!req.is(ZIP_TYPES)) return next(new AppError(415, 'unsupported_media_type', '请以 Content-Type: application/zip 上传程序包 zip 文件'));
@@ -44,12 +47,12 @@ export function packagesRoutes(service: PackagesService, guards: Guards): Router
     res.send(zip);
   });
 
-  r.post('/packages/:id/publish', ...admin, async (req, res) => {
+  r.post('/packages/:id/publish', ...admin, ownPackage, async (req, res) => {
     const doc = await service.publish(String(req.params.id), versionOf(req), guards.actor(req));
     res.json({ package: await service.get(doc.packageId, doc.version) });
   });
 
-  r.put('/packages/:id/parameters/:paramId', ...admin, async (req, res) => {
+  r.put('/packages/:id/parameters/:paramId', ...admin, ownPackage, async (req, res) => {
     const { value } = (req.body ?? {}) as { value?: unknown };
     res.json(await service.changeParameter(String(req.params.id), String(req.params.paramId), value, guards.actor(req)));
   });

@@ -32,6 +32,7 @@ export class PackagesService {
     const { problems, warnings, pkg } = await validatePackage(source, validationContext(this.deps));
     if (problems.length || !pkg) throw unprocessable(`程序包有 ${problems.length} 处问题，未导入`, problems);
     const { manifest } = pkg;
+    const issuer = await this.issuerFor(manifest.id, manifest.province, actor, origin);
     const hash = contentHash(pkg.files);
     for (let attempt = 0; ; attempt++) {
       const same = await this.deps.repo.findSameContent(manifest.id, hash);
@@ -43,13 +44,35 @@ export class PackagesService {
           edition: String(manifest.version), province: manifest.province, title: manifest.title, hash, manifest,
           files: toStoredFiles(pkg.files), source: origin, createdAt: now, createdBy: actor.username,
         });
-        this.deps.logger.info({ packageId: manifest.id, version: doc.version, by: actor.username, origin }, 'package imported');
+        await this.deps.owners.claim(manifest.id, issuer, actor.username);
+        this.deps.logger.info({ packageId: manifest.id, version: doc.version, by: actor.username, origin, issuer }, 'package imported');
         return { package: presentVersion(doc), unchanged: false, problems: [], warnings };
       } catch (err) {
         // Two imports of one package at once: the unique index gave the number to the other.
         if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
       }
     }
+  }
+
+  /**
+   * The court issuing an import: the package's recorded owner; for a new package the 高院 of
+   * the manifest's province, or the importing 中院 itself when it imports for its own
+   * jurisdiction. The importer must be that court or supervise it (403 otherwise).
+   */
+  private async issuerFor(packageId: string, province: string, actor: Actor, origin: 'import' | 'shipped'): Promise<string> {
+    const { owners, scope } = this.deps;
+    let issuer = await owners.ownerOf(packageId);
+    if (!issuer) {
+      const own = origin === 'import' ? await scope.courtOf(actor.court) : null;
+      const highCourt = await scope.provinceIssuer(province);
+      if (own && own.level !== '最高' && own.level !== '高院' && own.province === province) issuer = own.code;
+      // A province with no courts on the platform yet: the importing court (or, for a shipped
+      // package, the platform's top court) holds it until the province's 高院 exists.
+      else issuer = highCourt ?? own?.code ?? (await scope.topCourt());
+    }
+    if (!issuer) throw unprocessable(`平台上没有${province}的高级人民法院，无法确定程序包的发布法院`, [{ field: 'province', message: '省份无效' }]);
+    if (origin === 'import') await scope.assertScope(actor, { court: issuer, label: `程序包「${packageId}」` });
+    return issuer;
   }
 
   async list() {

@@ -50,7 +50,7 @@ export async function validatePackage(
     problems.push({ file: 'articles.json', code: 'DUPLICATE_ARTICLE', message: `articles.json：${message}` });
   }
   if (m) {
-    problems.push(...manifestAgainstFiles(m, files));
+    append(problems, manifestAgainstFiles(m, files));
     for (const p of dictionaryProblems(m.dictionary ?? [])) {
       problems.push({ file: 'manifest.json', field: `dictionary[${p.index}]`, code: 'DICTIONARY', message: `manifest.json 的数据字典：${p.message}` });
     }
@@ -64,7 +64,7 @@ export async function validatePackage(
   for (const [path, data] of files) {
     if (!FORM_PATH.test(path)) continue;
     const { value, problems: jsonProblems } = readJson(path, data);
-    problems.push(...jsonProblems);
+    append(problems, jsonProblems);
     if (value === undefined) continue;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       problems.push({ file: path, code: 'FORM_INVALID', message: `${path} 应为一个 Form.io 表单对象` });
@@ -91,12 +91,12 @@ export async function validatePackage(
       formExists: async (key) => !!(await ctx.forms.latest(key).catch(() => null)),
       processOwner: ctx.processOwner,
     });
-    problems.push(...r.problems);
-    warnings.push(...r.warnings);
+    append(problems, r.problems);
+    append(warnings, r.warnings);
     if (!r.diagram?.elements.length) complete = false;
     if (r.diagram && listed) diagrams.push({ ...r.diagram, key: listed.key, title: listed.title });
   }
-  if (m) problems.push(...checkParameters(m, diagrams, articles, complete));
+  if (m) append(problems, checkParameters(m, diagrams, articles, complete));
 
   if (problems.length || !manifest || !articles) return { problems, warnings };
   return { problems, warnings, pkg: { manifest, articles, files, diagrams, forms } };
@@ -109,9 +109,14 @@ function readSchema<T>(file: string, files: PackageFiles, schema: import('zod').
     return {};
   }
   const json = readJson(file, data);
-  problems.push(...json.problems);
+  append(problems, json.problems);
   if (json.value === undefined) return {};
   const parsed = parseWith(schema, json.value, file);
-  problems.push(...parsed.problems);
+  append(problems, parsed.problems);
   return { value: parsed.value, raw: json.value };
+}
+
+/** Appends without spreading: a diagram with 150,000 problems would overflow the call stack (probe PK-07b). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }

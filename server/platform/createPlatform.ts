@@ -120,7 +120,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   });
   const definitionsService = new DefinitionsService({ definitions, clock, forms });
   const packages = createPackages({
-    connection, definitions: definitionsService, forms, clock, logger,
+    connection, definitions: definitionsService, forms, clock, logger, scope: auth.packageScope,
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
     courtOf: (code) => auth.findCourt(code),
     nameOf: (username) => auth.findUserName(username),
@@ -143,17 +143,26 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
 
   let shuttingDown = false;
   const guards = auth.guards;
+  // Which court each package, form and process belongs to (server/auth/README.md "Scopes").
+  const owners = packages.owners;
+  const ownerOfProcess = async (key: string) => {
+    const d = await definitions.latest(key);
+    return d ? owners.owned(d.packageId) : null;
+  };
   const app = createApp({
     logger,
     clientDir: fileURLToPath(new URL('../../client/dist', import.meta.url)),
     rootRoutes: [healthRoutes({ db, isShuttingDown: () => shuttingDown })],
     apiRoutes: [
       ...auth.apiRoutes(),
-      definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor)),
-      casesRoutes(casesService, cases, guards, auth.people),
+      definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor), {
+        ofPackage: (packageId, actor) => owners.ownedOrClaimed(packageId, actor),
+        ofProcess: ownerOfProcess,
+      }),
+      casesRoutes(casesService, cases, guards, auth.people, ownerOfProcess),
       tasksRoutes(tasksService, cases, guards, auth.people),
       packages.routes(guards),
-      formsRoutes(forms, guards),
+      formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
       calendarRoutes(calendar, guards, {
         now: () => clock.now(),

@@ -70,7 +70,7 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
         throw forbidden('您此前已办理本案的审查或决定，依规定应当回避（另行组成合议庭），不能办理此任务');
       }
       if (!guards.matchesAssignment(actor, task.assignment)) throw forbidden('该任务未分派给您或您的部门');
-    });
+    }, (doc) => guards.canSeeCase(actor, doc));
     res.json({ case: { id: String(result.case._id), status: result.case.status, version: result.case.version }, tasks: result.case.openTasks });
   });
   return r;

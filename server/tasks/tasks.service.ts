@@ -72,10 +72,12 @@ export class TasksService {
   }
 
   /** The open task and its case, or 404 / 409 (already completed). */
-  async findOpen(taskId: string): Promise<{ doc: CaseDoc; task: OpenTask }> {
+  async findOpen(taskId: string, visible?: (doc: CaseDoc) => Promise<boolean>): Promise<{ doc: CaseDoc; task: OpenTask }> {
     // A task no longer open is still found in the history: "already completed" (409), not "unknown" (404).
     const doc = await this.deps.cases.findByTask(taskId);
     if (!doc) throw notFound('待办任务不存在');
+    // Outside the actor's jurisdiction even a completed task does not exist (probe F13: 409 had told).
+    if (visible && !(await visible(doc))) throw notFound('待办任务不存在');
     const task = doc.openTasks.find((t) => t.id === taskId);
     if (!task) throw conflict('该任务已办结，不能再次提交');
     return { doc, task };
@@ -86,8 +88,9 @@ export class TasksService {
     data: Record<string, unknown>,
     actor: Actor,
     authorize: (doc: CaseDoc, task: OpenTask) => Promise<void> | void = () => {},
+    visible?: (doc: CaseDoc) => Promise<boolean>,
   ): Promise<CompleteResult> {
-    let { doc, task } = await this.findOpen(taskId);
+    let { doc, task } = await this.findOpen(taskId, visible);
     await authorize(doc, task);
     if (doc.nextDueAt && doc.nextDueAt <= this.deps.clock.now() && (await this.fireDueOf(doc._id)) > 0) {
       ({ doc, task } = await this.findOpen(taskId)); // 409 when the deadline took the task away

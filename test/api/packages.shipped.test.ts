@@ -14,6 +14,9 @@ beforeAll(async () => {
   s = await startPackagesPlatform();
   root = await mkdtemp(path.join(os.tmpdir(), 'duban-shipped-'));
   await cp(SHIPPED, root, { recursive: true });
+  // Shipped as 海南's package, so that 海南's administrator (admin) owns it (server/packages/owners.ts).
+  const sample = path.join(root, 'processes', 'sample', 'manifest.json');
+  await writeFile(sample, (await readFile(sample, 'utf8')).replace('"province": "测试省"', '"province": "海南省"'));
   // A second shipped package with a script task: refused, the sample still installs.
   await cp(path.join(root, 'processes', 'sample'), path.join(root, 'processes', 'broken'), { recursive: true });
   const bpmn = path.join(root, 'processes', 'broken', 'report.bpmn');

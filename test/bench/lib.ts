@@ -119,7 +119,7 @@ export interface BenchPlatform {
 export async function benchPlatform(mongodbUri?: string): Promise<BenchPlatform> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'duban-bench-'));
   const config = loadConfig({
-    DATA_DIR: dataDir, LOG_LEVEL: 'silent', DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: 'bench-password-2026',
+    DATA_DIR: dataDir, LOG_LEVEL: 'silent', DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: 'bench-password-2026', DUBAN_DEMO: 'open',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
   });
   const platform = await createPlatform(config, createLogger('silent'), {

@@ -58,7 +58,7 @@ export async function startE2E(opts: { viewport?: { width: number; height: numbe
   buildClientIfStale();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-data-'));
   const profile = mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-chromium-'));
-  const env = { DATA_DIR: dataDir, DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: PASSWORD };
+  const env = { DATA_DIR: dataDir, DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: PASSWORD, DUBAN_DEMO: 'open' };
   // DUBAN_E2E_MAIN: another entry point (a work-in-progress wiring); normally server/main.ts.
   const platform = process.env.DUBAN_E2E_MAIN ? await startPlatformFrom(process.env.DUBAN_E2E_MAIN, env) : await startChildPlatform(env);
   const url = platform.url;

@@ -16,7 +16,7 @@ export interface ChildPlatform {
 export async function startChildPlatform(env: Record<string, string>): Promise<ChildPlatform> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DUBAN_DEMO: 'open', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

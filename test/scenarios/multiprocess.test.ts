@@ -22,7 +22,7 @@ beforeAll(async () => {
     MONGODB_URI: `${db.uri}/duban`,
     DATA_DIR: path.join(dir, `p${n}`),
     SESSION_SECRET: 'a-shared-secret-for-all-three-processes',
-    DUBAN_SEED_PASSWORD: PASSWORD,
+    DUBAN_SEED_PASSWORD: PASSWORD, DUBAN_DEMO: 'open',
     DUBAN_CLOCK: 'manual',
     DUBAN_SCHEDULER_POLL_MS: '25',
   });

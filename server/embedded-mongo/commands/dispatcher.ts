@@ -6,6 +6,7 @@ import { Codes, MongoError, notImplemented } from '../errors';
 import type { Store } from '../store/types';
 import type { CommandRunner, ConnectionInfo } from '../wire/connection';
 import { adminCommands } from './admin';
+import { authCommands, OPEN_COMMANDS, unauthorized, verifierFor, type Credentials } from './auth';
 import type { CommandContext, Handler, HandlerTable, Logger, ServerInfo } from './context';
 import { crudCommands } from './crud';
 import type { CursorRegistry } from './cursors';
@@ -52,12 +53,29 @@ export interface DispatcherDeps {
   cursors: CursorRegistry;
   server: ServerInfo;
   log: Logger;
+  /** When given, every connection must sign in with SCRAM-SHA-256 first (commands/auth.ts). */
+  credentials?: Credentials;
 }
 
 export function createDispatcher(deps: DispatcherDeps): CommandRunner {
+  const verifier = deps.credentials ? verifierFor(deps.credentials) : undefined;
+  const auth = verifier ? authCommands(verifier) : undefined;
   return async (db: string, body: Document, conn: ConnectionInfo): Promise<Document> => {
     const name = Object.keys(body)[0] ?? '';
     try {
+      if (auth) {
+        if (name === 'saslStart') return auth.saslStart(body, conn);
+        if (name === 'saslContinue') return auth.saslContinue(body, conn);
+        if (name === 'logout') {
+          conn.auth = undefined;
+          return { ok: 1 };
+        }
+        const known = name in handlers || name.toLowerCase() === 'ismaster';
+        if (known && !conn.auth?.user && !OPEN_COMMANDS.has(name)) throw unauthorized(name);
+        if ((name === 'hello' || name.toLowerCase() === 'ismaster') && typeof body.saslSupportedMechs === 'string') {
+          return { ...(await handlers.hello(body, { db, conn, ...deps })), saslSupportedMechs: ['SCRAM-SHA-256'] };
+        }
+      }
       const handler = handlers[name] ?? (name.toLowerCase() === 'ismaster' ? handlers.ismaster : undefined);
       if (!handler) throw new MongoError(Codes.CommandNotFound, `no such command: '${name}'`);
       refuseTransactions(body);

@@ -38,12 +38,28 @@ function startTime(pid: number): string {
   }
 }
 
+/**
+ * Field 3 of /proc/<pid>/stat: 'Z' (zombie) and 'X' (dead) processes have exited and hold
+ * nothing, but kill(pid, 0) still succeeds until their parent reaps them — in a container
+ * whose pid 1 does not reap, for ever (issue 12: a restart after SIGKILL had not come up).
+ */
+export function exitedButUnreaped(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X' || state === 'x';
+  } catch {
+    return false;
+  }
+}
+
 function alive(pid: number, start: string): boolean {
   try {
     process.kill(pid, 0);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  if (exitedButUnreaped(pid)) return false;
   const now = startTime(pid);
   return !start || !now || now === start;
 }

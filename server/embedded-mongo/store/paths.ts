@@ -1,6 +1,7 @@
 // Reading dotted paths the way MongoDB does for index keys, sort keys and distinct: arrays on
 // the way are traversed element by element (a numeric segment indexes into them instead).
 import type { Long } from 'bson';
+import { Codes, MongoError } from '../errors';
 import { isPlainObject } from './values';
 
 /** Marks a path that does not exist (MongoDB indexes it as null, sparse indexes skip it). */
@@ -47,11 +48,27 @@ function collect(v: unknown, segs: string[], i: number, out: PathValues): void {
   out.values.push(MISSING);
 }
 
+/**
+ * Field names that would reach Object.prototype through ordinary property access. The store runs
+ * inside the platform's process, so an update path like '__proto__.x' would pollute every object
+ * of the web application (security probe DB-18b). MongoDB itself accepts these names; this store
+ * refuses them in update paths and filter fields (server/embedded-mongo/README.md "Differences").
+ */
+export const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function assertSafePath(path: string, where: string): void {
+  for (const seg of path.split('.')) {
+    if (FORBIDDEN_SEGMENTS.has(seg)) {
+      throw new MongoError(Codes.BadValue, `field name '${seg}' is not allowed in ${where} path '${path}'`);
+    }
+  }
+}
+
 /** The value at a path through objects only (undefined when absent or blocked by an array). */
 export function getPath(doc: unknown, path: string): unknown {
   let v = doc;
   for (const seg of path.split('.')) {
-    if (isPlainObject(v)) v = v[seg];
+    if (isPlainObject(v)) v = Object.hasOwn(v, seg) ? v[seg] : undefined;
     else if (Array.isArray(v) && /^\d+$/.test(seg)) v = v[Number(seg)];
     else return undefined;
   }
@@ -60,6 +77,7 @@ export function getPath(doc: unknown, path: string): unknown {
 
 /** Sets a dotted path, creating objects on the way (upsert seeding from a query). */
 export function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  assertSafePath(path, 'update');
   const segs = path.split('.');
   let o = doc;
   for (const seg of segs.slice(0, -1)) {
@@ -76,7 +94,12 @@ export function cloneValue<T>(v: T): T {
   if (v instanceof Date) return new Date(v.getTime()) as T;
   if (!isPlainObject(v)) return v;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k] = cloneValue(v[k]);
+  for (const k of Object.keys(v)) {
+    // A stored field literally named __proto__ stays a field: plain assignment would set the
+    // copy's prototype instead.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: cloneValue(v[k]), enumerable: true, writable: true, configurable: true });
+    else out[k] = cloneValue(v[k]);
+  }
   return out as T;
 }
 

@@ -7,6 +7,7 @@ import { MongoError, Codes, notImplemented } from '../errors';
 import { mingoContext, reusableOptions } from './mingo-context';
 import { comparisonOps } from './query-ops';
 import { isPlainObject } from './values';
+import { assertSafePath } from './paths';
 import type { Document } from './types';
 
 export const MINGO_OPTIONS: Options = reusableOptions({
@@ -35,7 +36,7 @@ export const isOperatorObject = (v: unknown): v is Record<string, unknown> =>
 export function validateFilter(filter: unknown): void {
   if (!isPlainObject(filter)) throw bad('query filter must be an object');
   for (const [k, v] of Object.entries(filter)) {
-    if (!k.startsWith('$')) { validateField(v); continue; }
+    if (!k.startsWith('$')) { assertSafePath(k, 'query'); validateField(v); continue; }
     if (k === '$and' || k === '$or' || k === '$nor') {
       if (!Array.isArray(v) || v.length === 0) throw bad(`${k} argument must be a non-empty array`);
       for (const f of v) validateFilter(f);

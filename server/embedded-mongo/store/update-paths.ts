@@ -63,7 +63,8 @@ export function forEachTarget(
 
   function step(c: Container, key: string | number, i: number): void {
     if (i === segs.length - 1) return visit(c, key);
-    let child = (c as Record<string, unknown>)[key as string];
+    // Own properties only: an inherited one (Object.prototype's) is never a field.
+    let child = Object.hasOwn(c, key) ? (c as Record<string, unknown>)[key as string] : undefined;
     if (child === undefined) {
       if (!ctx.create) return;
       if (segs[i + 1].startsWith('$')) {

@@ -6,7 +6,7 @@
 import { ObjectId } from 'bson';
 import { MongoError, Codes, notImplemented } from '../errors';
 import { bsonTypeName, formatValue } from './format';
-import { cloneValue, getPath, setPath } from './paths';
+import { assertSafePath, cloneValue, getPath, setPath } from './paths';
 import { compileFilter, isOperatorObject, validateFilter } from './query';
 import { checkArg, NON_CREATING, OPS } from './update-ops';
 import { forEachTarget, type PathCtx } from './update-paths';
@@ -58,6 +58,8 @@ function parse(u: Document, inserting: boolean): Step[] {
     }
     for (const [path, arg] of Object.entries(spec)) {
       checkArg(op, path, arg);
+      assertSafePath(path, 'update');
+      if (op === '$rename' && typeof arg === 'string') assertSafePath(arg, 'update');
       if (op !== '$setOnInsert' || inserting) steps.push({ op, path, arg });
     }
   }

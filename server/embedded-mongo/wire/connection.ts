@@ -5,13 +5,15 @@
 import type { Socket } from 'node:net';
 import type { Document } from 'bson';
 import { Codes, MongoError } from '../errors';
-import { OpCode } from './constants';
+import { Limits, OpCode } from './constants';
 import { FrameReader, type FrameEvent, type MessageHeader } from './frameReader';
 import { encodeOpMsg, encodeOpReply, parseOpMsg, parseOpQuery } from './messages';
 
 export interface ConnectionInfo {
   id: number;
   remoteAddress: string;
+  /** SCRAM state of this connection (commands/auth.ts); absent on a server without credentials. */
+  auth?: { user?: string; conversation?: unknown };
 }
 
 export interface WireLogger {
@@ -31,8 +33,18 @@ const RESUME_AT = 8;
 let nextRequestID = 1;
 const replyID = () => (nextRequestID = (nextRequestID % 0x7fffffff) + 1);
 
+/** Bytes that may be held for incomplete messages across all connections (security probe DB-16). */
+export interface BufferBudget {
+  used: number;
+  limit: number;
+}
+/** Before signing in, a message is a handshake or a SASL step: a few kilobytes at most. */
+const UNAUTHENTICATED_MAX_MESSAGE = 64 * 1024;
+
 export class WireConnection {
-  private readonly reader = new FrameReader();
+  private readonly reader = new FrameReader(() =>
+    this.info.auth && !this.info.auth.user ? UNAUTHENTICATED_MAX_MESSAGE : Limits.maxMessageSizeBytes);
+  private held = 0;
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   private closing = false;
@@ -42,7 +54,9 @@ export class WireConnection {
     readonly info: ConnectionInfo,
     private readonly run: CommandRunner,
     private readonly log: WireLogger,
+    private readonly budget: BufferBudget = { used: 0, limit: Infinity },
   ) {
+    socket.on('close', () => this.account(0));
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => this.onEnd());
     socket.on('error', (err) => {
@@ -64,7 +78,21 @@ export class WireConnection {
 
   private onData(chunk: Buffer): void {
     if (this.closing) return;
-    for (const event of this.reader.push(chunk)) this.enqueue(event);
+    const events = this.reader.push(chunk);
+    this.account(this.reader.bufferedBytes);
+    for (const event of events) this.enqueue(event);
+    if (this.budget.used > this.budget.limit && this.held > 0) {
+      // The server holds too many half-received messages: this one goes first.
+      this.account(0);
+      this.closing = true;
+      this.log.warn({ connectionId: this.info.id, held: this.held }, 'closing connection: server-wide buffer budget exceeded');
+      this.socket.destroy();
+    }
+  }
+
+  private account(bytes: number): void {
+    this.budget.used += bytes - this.held;
+    this.held = bytes;
   }
 
   private onEnd(): void {

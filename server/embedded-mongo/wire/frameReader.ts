@@ -19,6 +19,14 @@ export class FrameReader {
   private buffered = 0;
   private failed = false;
 
+  /** `maxLength()` is asked per message: a connection that has not signed in gets a small one. */
+  constructor(private readonly maxLength: () => number = () => Limits.maxMessageSizeBytes) {}
+
+  /** Bytes held for a message not yet complete (the server-wide budget counts them). */
+  get bufferedBytes(): number {
+    return this.buffered;
+  }
+
   /** Feeds bytes in; returns every complete message (and at most one fatal event, last). */
   push(chunk: Buffer): FrameEvent[] {
     if (this.failed) return [];
@@ -28,7 +36,7 @@ export class FrameReader {
     while (this.buffered >= 4) {
       const head = this.peek(Math.min(this.buffered, HEADER_SIZE));
       const messageLength = head.readInt32LE(0);
-      if (messageLength < HEADER_SIZE || messageLength > Limits.maxMessageSizeBytes) {
+      if (messageLength < HEADER_SIZE || messageLength > this.maxLength()) {
         // Bytes 4..8 hold the requestID; with fewer bytes there is nobody to answer.
         const requestID = head.length >= 8 ? head.readInt32LE(4) : undefined;
         this.fail();

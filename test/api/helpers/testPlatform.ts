@@ -45,6 +45,7 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     DUBAN_SEED_PASSWORD: TEST_PASSWORD,
+    DUBAN_DEMO: 'open', // demo accounts are the tests' users (server/auth/README.md)
     // One engine thread per test platform: the worker path is the one production takes, and
     // vitest already runs two test files at once on this machine's two cores.
     DUBAN_ENGINE_THREADS: '1',

@@ -16,7 +16,9 @@ const quiet = { info() {}, warn() {}, error() {} };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duban-wire-'));
-  server = await startEmbeddedMongo({ dir, logger: quiet });
+  // The parser's own tests: an open port (no credentials), so raw frames reach every command.
+  // wire-security.test.ts covers the signed-in port the platform runs.
+  server = await startEmbeddedMongo({ dir, logger: quiet, credentials: false });
   client = await new mongoose.mongo.MongoClient(server.uri).connect();
 });
 afterAll(async () => {
