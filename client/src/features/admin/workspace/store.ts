@@ -92,6 +92,7 @@ export async function workspaceFromZip(zip: ArrayBuffer, version: number): Promi
   for (const name of files.keys()) {
     if (name.startsWith('processes/')) ws.diagrams[name.slice('processes/'.length)] = text(name);
     if (name.startsWith('forms/')) ws.forms[name.slice('forms/'.length).replace(/\.json$/, '')] = JSON.parse(text(name)) as FormSchema;
+    if (name.startsWith('templates/')) (ws.templates ??= {})[name.slice('templates/'.length)] = toBase64(files.get(name)!);
   }
   persist(ws);
   return cache.get(ws.id)!;
@@ -194,6 +195,7 @@ export function workspaceZip(ws: Workspace): Uint8Array {
     { name: 'articles.json', data: json(ws.articles) },
     ...Object.keys(ws.diagrams).sort().map((f) => ({ name: `processes/${f}`, data: enc.encode(ws.diagrams[f]) })),
     ...Object.keys(ws.forms).sort().map((n) => ({ name: `forms/${n}.json`, data: json(ws.forms[n]) })),
+    ...Object.keys(ws.templates ?? {}).sort().map((n) => ({ name: `templates/${n}`, data: fromBase64(ws.templates![n]) })),
   ];
   return writeZip(files);
 }
@@ -204,3 +206,6 @@ export const problemsOf = (id: string): PackageProblem[] => problemsById.get(id)
 export function setProblems(id: string, problems: PackageProblem[]): void {
   problemsById.set(id, problems);
 }
+
+const toBase64 = (b: Uint8Array) => btoa(Array.from(b, (c) => String.fromCharCode(c)).join(''));
+const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));

@@ -22,6 +22,9 @@ export interface Manifest {
   processes: { key: string; file: string; title: string }[];
   forms: string[];
   parameters: Parameter[];
+  /** Official documents bound to elements (server/documents/README.md); kept as imported. */
+  documents?: { kind: string; name: string; template: string; elements: string[]; process?: string; numbering: string }[];
+  courtAbbreviations?: Record<string, string>;
 }
 
 export interface FormSchema {
@@ -40,6 +43,8 @@ export interface Workspace {
   diagrams: Record<string, string>;
   /** forms/<name>.json → Form.io schema */
   forms: Record<string, FormSchema>;
+  /** templates/<name>.docx → base64: document templates travel with the package unchanged. */
+  templates?: Record<string, string>;
   /** The server version it was opened from; null for a new package. */
   base: { version: number } | null;
   savedAt: string;
