@@ -10,7 +10,9 @@ import type { FormsService } from '../forms';
 import type { Guards } from '../http/actor';
 import type { Logger } from '../logger';
 import type { PackagesService } from '../packages';
+import { extendApi } from '../http/openapi';
 import { Bindings } from './bindings';
+import { DOCUMENTS_API_PATHS } from './documents.openapi';
 import { DocumentsRepository } from './documents.repository';
 import { documentsRoutes } from './documents.routes';
 import { DocumentsService } from './documents.service';
@@ -41,6 +43,7 @@ export function createDocuments(opts: DocumentsOptions) {
   const service = new DocumentsService({
     repo, bindings, templates, definitions: opts.definitions, forms: opts.forms, courtName: opts.courtName, logger: opts.logger,
   });
+  extendApi(DOCUMENTS_API_PATHS);
   return {
     service,
     templates,
