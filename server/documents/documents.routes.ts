@@ -30,7 +30,7 @@ export function documentsRoutes(service: DocumentsService, templates: TemplatesS
   r.get('/cases/:id/documents', guards.requireUser, async (req, res) => {
     const id = String(req.params.id);
     if (!/^[0-9a-f]{24}$/i.test(id) || !(await maySee(req)(id))) throw notFound('案件不存在');
-    res.json({ documents: (await service.ofCase(id as never)).map(presentDocument) });
+    res.json({ documents: (await service.ofCase(id)).map(presentDocument) });
   });
 
   r.get('/documents/templates', guards.requireUser, async (req, res) => {

@@ -71,7 +71,7 @@ export class DocumentsService {
     return { schema: form.schema as Record<string, unknown>, data: e.data, prefill };
   }
 
-  ofCase(caseId: CaseDoc['_id']): Promise<DocumentDoc[]> {
+  ofCase(caseId: CaseDoc['_id'] | string): Promise<DocumentDoc[]> {
     return this.deps.repo.ofCase(caseId);
   }
 

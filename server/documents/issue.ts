@@ -51,13 +51,14 @@ export async function issueDocument(deps: IssueDeps, req: IssueRequest): Promise
   let number: Pick<DocumentDoc, 'number' | 'seq' | 'year'> = {};
   try {
     const issuer = await court(actor.court || caseDoc.supervisingCourt);
-    const recipient = await court(caseDoc.supervisedCourt);
+    // 主送: the case's other court — the supervised court, unless it is the one issuing.
+    const recipient = await court(issuer.code === caseDoc.supervisedCourt ? caseDoc.supervisingCourt : caseDoc.supervisedCourt);
     const template = await deps.templates.current(binding);
     const values = {
       ...(req.form ? formValues(req.form.schema, req.form.data, req.form.prefill) : {}),
       ...caseValues({
         kindName: kind.name, issuerCourt: issuer.name, supervisingCourt: (await court(caseDoc.supervisingCourt)).name,
-        supervisedCourt: recipient.name, caseNo: caseDoc.caseNo, subject: caseDoc.subject, issuerName: actor.name ?? actor.username, at,
+        supervisedCourt: (await court(caseDoc.supervisedCourt)).name, caseNo: caseDoc.caseNo, subject: caseDoc.subject, issuerName: actor.name ?? actor.username, at,
       }),
     };
     fillTemplate(template.data, { ...values, 文号: '' }); // fails here, before a number is drawn
