@@ -137,7 +137,7 @@ const templates: Record<string, { title: string; paragraphs: Paragraph[] }> = {
       plain('各中级人民法院、海口海事法院，各基层人民法院：'),
       body('{被督办法院}办理的{执行案号}案件（本院督办案号：{督办案号}），经本院督办、催办后仍未落实。根据', REGULATION, '第十二条和', PROVISIONS, '第二十三条的规定，现予{kind}。'),
       body('通报事由：{reason}'),
-      body('被通报的责任人：{person}'),
+      body('被通报的责任人：{persons}'),
       body('{content}'),
       body('{#accountability}本院将依据有关规定追究相关法院或责任人的责任。{/accountability}'),
       body('各级法院要引以为戒，严格落实上级法院的督办意见，依法及时执行。'),

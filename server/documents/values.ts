@@ -52,6 +52,14 @@ function formatted(c: Component, v: unknown): string | boolean {
     case 'radio':
     case 'select':
       return Array.isArray(v) ? v.map((x) => labelFor(c, x)).join('、') : v === undefined || v === null || v === '' ? '' : labelFor(c, v);
+    case 'datagrid': {
+      // One row per person or item: 「张三（执行局长）、李四」 — the first column, the rest in brackets.
+      const cols = (c.components ?? []).filter((k) => k.key && k.input !== false);
+      return (Array.isArray(v) ? v : []).map((row) => {
+        const cells = cols.map((k) => formatted(k, (row as Record<string, unknown>)?.[k.key!])).filter((x): x is string => typeof x === 'string' && x !== '');
+        return cells.length > 1 ? `${cells[0]}（${cells.slice(1).join('，')}）` : (cells[0] ?? '');
+      }).filter(Boolean).join('、');
+    }
     case 'file':
       return Array.isArray(v) ? v.map((f) => text((f as { name?: unknown })?.name)).filter(Boolean).join('、') : '';
     default:

@@ -2,6 +2,7 @@
 // Validated with zod; every issue becomes a Chinese problem naming the file and the field.
 import { z } from 'zod';
 import { checkNumbering } from '../documents/numbering';
+import { ledgerSectionSchema } from '../ledger/rules.schema';
 import type { PackageProblem } from './types';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -58,6 +59,8 @@ const manifestObject = z.strictObject({
   })).optional(),
   /** 法院代字 for {代字} in 文号 patterns: court code → 琼, 琼01 … */
   courtAbbreviations: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '法院代码格式不正确'), text).optional(),
+  /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
+  ledger: ledgerSectionSchema.optional(),
 });
 export const manifestFields = manifestObject.shape;
 
@@ -96,6 +99,7 @@ export function lenientManifest(raw: unknown): Manifest {
     forms: many(s.forms.element, r.forms),
     parameters: many(s.parameters.element, r.parameters),
     ...(Array.isArray(r.documents) ? { documents: many(s.documents.unwrap().element, r.documents) } : {}),
+    ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
   });
 }
 

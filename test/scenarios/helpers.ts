@@ -33,7 +33,7 @@ export interface User {
 export async function startScenario(opts: { dataDir?: string; env?: Record<string, string>; packagesRoot?: string } = {}) {
   const p = await startTestPlatform({
     env: { DUBAN_CLOCK: 'manual', ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}), ...opts.env },
-    ...(opts.packagesRoot ? { packagesRoot: opts.packagesRoot } : {}),
+    packagesRoot: opts.packagesRoot,
   });
   const users = new Map<string, User>();
   const as = async (username: string): Promise<User> => {

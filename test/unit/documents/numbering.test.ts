@@ -37,14 +37,20 @@ describe('form values as a document prints them', () => {
       { key: 'hearingDate', type: 'datetime', input: true },
       { key: 'materials', type: 'file', input: true },
       { key: 'caseNo', type: 'textfield', input: true },
+      { key: 'persons', type: 'datagrid', input: true, components: [
+        { key: 'name', type: 'textfield', input: true },
+        { key: 'role', type: 'select', input: true, data: { values: [{ label: '执行局长', value: 'director' }] } },
+      ] },
       { key: 'note', type: 'content', input: false, html: '<p>x</p>' },
     ],
   };
   it('options by label, booleans for conditions, dates in Chinese, files by name, prefill behind the submission', () => {
     expect(formValues(schema, {
       methods: { report: true, file: false }, kind: 'criticism', urgent: true, hearingDate: '2026-10-12', materials: [{ id: 'a', name: '卷宗.pdf' }],
+      persons: [{ name: '张三', role: 'director' }, { name: '李四' }],
     }, { caseNo: '（2026）督第1号' })).toEqual({
       methods: '听取汇报', kind: '通报批评', urgent: true, hearingDate: '2026年10月12日', materials: '卷宗.pdf', caseNo: '（2026）督第1号',
+      persons: '张三（执行局长）、李四',
     });
   });
 });
