@@ -10,7 +10,7 @@ const draftSchema = new Schema(
     province: { type: String, required: true },
     /** The live version the draft was opened from; null for a package never published. */
     baseVersion: { type: Number, default: null },
-    files: { type: [new Schema({ path: String, text: String }, { _id: false })], required: true },
+    files: { type: [new Schema({ path: String, text: String, encoding: String }, { _id: false })], required: true },
     /** +1 per save: a save from a stale copy (another tab, another administrator) is refused. */
     revision: { type: Number, required: true },
     createdAt: { type: Date, required: true },
@@ -28,7 +28,7 @@ export interface DraftDoc {
   packageId: string;
   province: string;
   baseVersion: number | null;
-  files: { path: string; text: string }[];
+  files: { path: string; text: string; encoding?: 'base64' }[];
   revision: number;
   createdAt: Date;
   createdBy: string;

@@ -1,13 +1,14 @@
 // A draft as the browser edits it ({manifest, articles, diagrams by file, forms by name}) and as
 // it is stored: the files of a package, exactly what an import of its zip would hold. Notes
-// travelling with a package (TRACE.md …) are kept from the version the draft started from.
+// travelling with a package (TRACE.md …) and its document templates (templates/*.docx, changed
+// through the documents API, never in the workspace) are kept from the version the draft started from.
 import { z } from 'zod';
 import { badRequest } from '../http/errors';
 import { readDiagramCanonical } from './diagram';
 import { DIAGRAM_PATH, FORM_PATH } from './layout';
 import type { PackageFiles } from './types';
 
-export type StoredFile = { path: string; text: string };
+export type StoredFile = { path: string; text: string; encoding?: 'base64' };
 
 export interface WorkspaceContent {
   manifest: Record<string, unknown>;
@@ -44,11 +45,13 @@ export function filesOfWorkspace(c: WorkspaceContent, notes: StoredFile[] = []):
     { path: 'articles.json', text: json(c.articles) },
     ...Object.keys(c.diagrams).sort().map((f) => ({ path: `processes/${f}`, text: c.diagrams[f] })),
     ...Object.keys(c.forms).sort().map((n) => ({ path: `forms/${n}.json`, text: json(c.forms[n]) })),
-    ...notes.filter((n) => isNote(n.path)),
+    ...notes.filter((n) => isCarried(n.path)),
   ];
 }
 
 export const isNote = (path: string) => /^[A-Za-z0-9_-]+\.md$/.test(path);
+/** Files a draft carries unchanged from its base: notes and document templates. */
+export const isCarried = (path: string) => isNote(path) || path.startsWith('templates/');
 
 export function workspaceOfFiles(files: StoredFile[]): WorkspaceContent {
   const read = (path: string) => stripBom(files.find((f) => f.path === path)?.text ?? '');
@@ -68,7 +71,7 @@ export function workspaceOfFiles(files: StoredFile[]): WorkspaceContent {
 }
 
 export function toPackageFiles(files: StoredFile[]): PackageFiles {
-  return new Map(files.map((f) => [f.path, Buffer.from(f.text, 'utf8')]));
+  return new Map(files.map((f) => [f.path, Buffer.from(f.text, f.encoding === 'base64' ? 'base64' : 'utf8')]));
 }
 
 /** JSON with keys sorted: two texts of the same JSON compare equal whatever their layout. */

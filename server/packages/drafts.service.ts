@@ -85,7 +85,7 @@ export class DraftsService {
     if (!from) throw notFound(`程序包「${packageId}」不存在`);
     const now = this.deps.clock.now();
     const created = await this.deps.drafts.create({
-      packageId, province: from.province, baseVersion: live?.version ?? null, files: from.files.map((f) => ({ path: f.path, text: f.text })),
+      packageId, province: from.province, baseVersion: live?.version ?? null, files: from.files.map((f) => ({ path: f.path, text: f.text, ...(f.encoding ? { encoding: f.encoding } : {}) })),
       revision: 1, createdAt: now, createdBy: actor.username, updatedAt: now, updatedBy: actor.username,
     });
     const d = created ?? (await this.deps.drafts.find(packageId))!;
@@ -215,7 +215,7 @@ export class DraftsService {
     const target = await this.version(packageId, version);
     const live = await this.deps.repo.findLive(packageId);
     if (live?.version === version) throw conflict(`版本 ${version} 就是现行版本，无需回退`);
-    const files: StoredFile[] = target.files.map((f) => ({ path: f.path, text: f.text }));
+    const files: StoredFile[] = target.files.map((f) => ({ path: f.path, text: f.text, ...(f.encoding ? { encoding: f.encoding } : {}) }));
     const outcome = await publishFiles(this.deps, packageId, files, actor, { source: 'rollback', live, rollbackOf: version });
     this.deps.logger.info({ packageId, rollbackOf: version, version: outcome.version, by: actor.username }, 'package version published again');
     return outcome;

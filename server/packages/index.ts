@@ -10,3 +10,6 @@ export { readZip, ZIP_LIMITS } from './zip.read';
 export { writeZip } from './zip.write';
 export { validatePackage } from './validatePackage';
 export { parseCitations, findArticle } from './citations';
+export { contentOf, diagramsWithElements, storedFile } from './packageContent';
+export type { PackageDoc } from './package.model';
+export type { DiagramElement } from './diagram';

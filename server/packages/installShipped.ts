@@ -39,6 +39,14 @@ export async function collectShipped(rootDir: string, id: string) {
   const processDir = path.join(rootDir, 'processes', id);
   for (const e of await entries(processDir)) {
     const full = path.join(processDir, e.name);
+    if (e.name === 'templates' && e.isDirectory()) {
+      // Document templates: processes/<id>/templates/*.docx, as templates/ inside a zip.
+      for (const t of await entries(full)) {
+        if (t.isDirectory() || t.isSymbolicLink()) dirs.push(`templates/${t.name}/`);
+        else await take(path.join(full, t.name), `templates/${t.name}`);
+      }
+      continue;
+    }
     if (e.isDirectory() || e.isSymbolicLink()) dirs.push(`${e.name}/`);
     else await take(full, e.name.endsWith('.bpmn') ? `processes/${e.name}` : e.name);
   }

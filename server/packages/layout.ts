@@ -5,10 +5,14 @@ import type { PackageFiles, PackageProblem } from './types';
 
 export const DIAGRAM_PATH = /^processes\/[A-Za-z0-9][A-Za-z0-9_-]*\.bpmn$/;
 export const FORM_PATH = /^forms\/[A-Za-z][A-Za-z0-9_-]*\.json$/;
-const ALLOWED_DIRS = new Set(['processes/', 'forms/']);
+export const TEMPLATE_PATH = /^templates\/[A-Za-z0-9][A-Za-z0-9_-]*\.docx$/;
+const ALLOWED_DIRS = new Set(['processes/', 'forms/', 'templates/']);
 
 export const formPath = (key: string) => `forms/${key.slice(key.indexOf('/') + 1)}.json`;
 export const diagramPath = (file: string) => `processes/${file}`;
+export const templatePath = (file: string) => `templates/${file}`;
+/** Document templates are Word files; every other file of a package is UTF-8 text. */
+export const isBinaryPath = (path: string) => TEMPLATE_PATH.test(path);
 
 /** Files and folders that have no place in a package. */
 export function unknownFiles(files: PackageFiles, dirs: string[]): PackageProblem[] {
@@ -20,16 +24,16 @@ export function unknownFiles(files: PackageFiles, dirs: string[]): PackageProble
     out.push({ file: nested, code: 'NESTED_FOLDER', message: `manifest.json 应在 zip 的根目录，而不是「${folder}」中：请压缩该目录里的文件，而不是目录本身` });
   }
   for (const d of dirs) {
-    if (!ALLOWED_DIRS.has(d)) out.push({ file: d, code: 'UNKNOWN_FILE', message: `未知目录「${d}」：程序包只能有 processes/ 与 forms/ 两个目录` });
+    if (!ALLOWED_DIRS.has(d)) out.push({ file: d, code: 'UNKNOWN_FILE', message: `未知目录「${d}」：程序包只能有 processes/、forms/ 与 templates/ 三个目录` });
   }
   for (const path of files.keys()) {
-    if (path === 'manifest.json' || path === 'articles.json' || DIAGRAM_PATH.test(path) || FORM_PATH.test(path)) continue;
+    if (path === 'manifest.json' || path === 'articles.json' || DIAGRAM_PATH.test(path) || FORM_PATH.test(path) || TEMPLATE_PATH.test(path)) continue;
     // Notes for people (README.md, TRACE.md) may travel with a package; the platform ignores them.
     if (/^[A-Za-z0-9_-]+\.md$/.test(path)) continue;
     out.push({
       file: path,
       code: 'UNKNOWN_FILE',
-      message: `未知文件「${path}」：程序包只能包含 manifest.json、articles.json、processes/<名称>.bpmn、forms/<表单名>.json（文件名用英文字母、数字、-、_）`,
+      message: `未知文件「${path}」：程序包只能包含 manifest.json、articles.json、processes/<名称>.bpmn、forms/<表单名>.json、templates/<模板名>.docx（文件名用英文字母、数字、-、_）`,
     });
   }
   return out;
@@ -65,6 +69,14 @@ export function manifestAgainstFiles(m: Manifest, files: PackageFiles): PackageP
       add(`forms[${i}]`, 'MISSING_FILE', `清单列出的表单「${key}」在程序包中没有文件 ${formPath(key)}`);
     }
   });
+  const documents = m.documents ?? [];
+  for (const k of duplicates(documents.map((d) => d.kind))) add('documents', 'DUPLICATE_DOCUMENT', `文书种类「${k}」在清单中重复`);
+  documents.forEach((d, i) => {
+    if (!files.has(templatePath(d.template))) {
+      add(`documents[${i}].template`, 'MISSING_FILE', `清单列出的文书模板「${templatePath(d.template)}」在程序包中不存在`);
+    }
+  });
+  const listedTemplates = new Set(documents.map((d) => templatePath(d.template)));
   const listedDiagrams = new Set(m.processes.map((p) => diagramPath(p.file)));
   const listedForms = new Set(m.forms.map(formPath));
   for (const path of files.keys()) {
@@ -73,6 +85,9 @@ export function manifestAgainstFiles(m: Manifest, files: PackageFiles): PackageP
     }
     if (FORM_PATH.test(path) && !listedForms.has(path)) {
       out.push({ file: path, code: 'UNLISTED_FILE', message: `表单「${path}」未在 manifest.json 的 forms 中列出` });
+    }
+    if (TEMPLATE_PATH.test(path) && !listedTemplates.has(path)) {
+      out.push({ file: path, code: 'UNLISTED_FILE', message: `文书模板「${path}」未在 manifest.json 的 documents 中列出` });
     }
   }
   return out;

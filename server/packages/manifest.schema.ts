@@ -1,12 +1,14 @@
 // The two JSON files every package has: manifest.json and articles.json (docs/PACKAGES.md).
 // Validated with zod; every issue becomes a Chinese problem naming the file and the field.
 import { z } from 'zod';
+import { checkNumbering } from '../documents/numbering';
 import { ledgerSectionSchema } from '../ledger/rules.schema';
 import type { PackageProblem } from './types';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const PROCESS_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/; // an XML NCName: the BPMN process id
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*\.bpmn$/;
+const TEMPLATE_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*\.docx$/;
 // `<package>/<form>`, or just `<form>` (the package's own id is then understood).
 export const FORM_KEY = /^(?:[a-z0-9][a-z0-9-]{1,63}\/)?[A-Za-z][A-Za-z0-9_-]*$/;
 export const ARTICLE_NO = /^第[〇零一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十0-9]+)?$/;
@@ -52,6 +54,20 @@ const manifestObject = z.strictObject({
     type: z.enum(DICTIONARY_TYPES, { error: `类型应为 ${DICTIONARY_TYPES.join('、')} 之一` }),
     description: text.optional(),
   })).optional(),
+  // Official documents (server/documents/README.md): each kind a .docx in templates/, issued
+  // when one of its elements completes (user task) or is reached (event).
+  documents: z.array(z.strictObject({
+    kind: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, '文书种类 kind 应为英文字母开头的标识符，如 supervisionLetter'),
+    name: text,
+    template: z.string().regex(TEMPLATE_FILE, '模板文件名应为英文字母、数字、-、_ 组成的 .docx 文件名，如 supervisionLetter.docx'),
+    elements: z.array(text).min(1),
+    process: text.optional(),
+    numbering: text.superRefine((v, ctx) => {
+      for (const message of checkNumbering(v)) ctx.addIssue({ code: 'custom', message });
+    }),
+  })).optional(),
+  /** 法院代字 for {代字} in 文号 patterns: court code → 琼, 琼01 … */
+  courtAbbreviations: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '法院代码格式不正确'), text).optional(),
   /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
   ledger: ledgerSectionSchema.optional(),
 });
@@ -92,6 +108,7 @@ export function lenientManifest(raw: unknown): Manifest {
     forms: many(s.forms.element, r.forms),
     parameters: many(s.parameters.element, r.parameters),
     ...(Array.isArray(r.dictionary) ? { dictionary: many(s.dictionary.unwrap().element, r.dictionary) } : {}),
+    ...(Array.isArray(r.documents) ? { documents: many(s.documents.unwrap().element, r.documents) } : {}),
     ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
   });
 }

@@ -17,7 +17,7 @@ const packageSchema = new Schema(
     title: { type: String, required: true },
     hash: { type: String, required: true }, // sha256 over the files: the same content is the same package
     manifest: { type: Schema.Types.Mixed, required: true },
-    files: { type: [new Schema({ path: String, text: String }, { _id: false })], required: true },
+    files: { type: [new Schema({ path: String, text: String, encoding: String }, { _id: false })], required: true },
     source: { type: String, enum: ['import', 'shipped', 'parameter', 'workspace', 'rollback'], required: true },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
@@ -44,7 +44,7 @@ export interface PackageDoc {
   title: string;
   hash: string;
   manifest: unknown;
-  files: { path: string; text: string }[];
+  files: { path: string; text: string; encoding?: 'base64' }[];
   source: 'import' | 'shipped' | 'parameter' | 'workspace' | 'rollback';
   createdAt: Date;
   createdBy: string;

@@ -1,7 +1,7 @@
 // Between the stored form of a package version (files as text) and what the code works with.
 import { createHash } from 'node:crypto';
 import { readDiagram } from './diagram';
-import { diagramPath, formPath } from './layout';
+import { diagramPath, formPath, isBinaryPath } from './layout';
 import type { Articles, Manifest } from './manifest.schema';
 import type { PackageDoc } from './package.model';
 import { fileOrder } from './zip.write';
@@ -14,14 +14,26 @@ export function contentHash(files: PackageFiles): string {
   return h.digest('hex');
 }
 
-/** Validated files are UTF-8; a BOM is kept so that an export gives back the same bytes. */
-export function toStoredFiles(files: PackageFiles): { path: string; text: string }[] {
+/**
+ * Validated text files are UTF-8; a BOM is kept so that an export gives back the same bytes.
+ * Document templates (.docx) are stored as base64 text beside them.
+ */
+export function toStoredFiles(files: PackageFiles): { path: string; text: string; encoding?: 'base64' }[] {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  return [...files.keys()].sort(fileOrder).map((path) => ({ path, text: decoder.decode(files.get(path)!) }));
+  return [...files.keys()].sort(fileOrder).map((path) =>
+    isBinaryPath(path)
+      ? { path, text: files.get(path)!.toString('base64'), encoding: 'base64' as const }
+      : { path, text: decoder.decode(files.get(path)!) });
 }
 
 export function fromStoredFiles(doc: Pick<PackageDoc, 'files'>): PackageFiles {
-  return new Map(doc.files.map((f) => [f.path ?? '', Buffer.from(f.text ?? '', 'utf8')]));
+  return new Map(doc.files.map((f) => [f.path ?? '', Buffer.from(f.text ?? '', f.encoding === 'base64' ? 'base64' : 'utf8')]));
+}
+
+/** One stored file's bytes (a template), or undefined. */
+export function storedFile(doc: Pick<PackageDoc, 'files'>, path: string): Buffer | undefined {
+  const f = doc.files.find((x) => x.path === path);
+  return f ? Buffer.from(f.text ?? '', f.encoding === 'base64' ? 'base64' : 'utf8') : undefined;
 }
 
 function text(doc: Pick<PackageDoc, 'files'>, path: string): string {

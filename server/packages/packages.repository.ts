@@ -32,6 +32,12 @@ export class PackagesRepository {
     return this.model.findOne({ packageId, status: 'published' }).sort({ version: -1 }).lean<PackageDoc>().exec();
   }
 
+  /** The live version's number only: cheap enough to ask on every task completion. */
+  async liveVersionNumber(packageId: string): Promise<number | null> {
+    const r = await this.model.findOne({ packageId, status: 'published' }, { version: 1 }).sort({ version: -1 }).lean<{ version: number }>().exec();
+    return r?.version ?? null;
+  }
+
   findLatest(packageId: string, status?: PackageStatus): Promise<PackageDoc | null> {
     return this.model.findOne(status ? { packageId, status } : { packageId }).sort({ version: -1 }).lean<PackageDoc>().exec();
   }

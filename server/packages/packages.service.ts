@@ -87,6 +87,11 @@ export class PackagesService {
     return doc;
   }
 
+  /** The published version in force, or null (documents are issued from it only). */
+  liveVersionNumber(packageId: string): Promise<number | null> {
+    return this.deps.repo.liveVersionNumber(packageId);
+  }
+
   async get(packageId: string, version?: number) {
     const doc = await this.load(packageId, version);
     return presentPackage(doc, contentOf(doc), await this.deps.repo.versionsOf(packageId));

@@ -5,6 +5,7 @@ import { dictionaryProblems } from '../calendar';
 import type { FormsService } from '../forms';
 import { checkDiagram, type CheckedDiagram } from './checkDiagram';
 import { checkParameters } from './checkParameters';
+import { checkDocuments } from '../documents/binding';
 import { articleDuplicates } from './citations';
 import { DIAGRAM_PATH, FORM_PATH, diagramPath, formPath, manifestAgainstFiles, unknownFiles } from './layout';
 import { articlesSchema, lenientManifest, manifestSchema, parseWith, readJson, type Articles, type Manifest } from './manifest.schema';
@@ -97,6 +98,7 @@ export async function validatePackage(
     if (r.diagram && listed) diagrams.push({ ...r.diagram, key: listed.key, title: listed.title });
   }
   if (m) append(problems, checkParameters(m, diagrams, articles, complete));
+  if (m && complete) append(problems, checkDocuments(m, files, diagrams.flatMap((d) => d.elements), forms));
 
   if (problems.length || !manifest || !articles) return { problems, warnings };
   return { problems, warnings, pkg: { manifest, articles, files, diagrams, forms } };

@@ -34,6 +34,7 @@ import { SubmissionsRepository } from '../tasks/submissions.repository';
 import { FormsRepository, FormsService, formsRoutes } from '../forms';
 import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
 import { createPackages, type PackagesService } from '../packages';
+import { createDocuments, type DocumentsService } from '../documents';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -55,6 +56,7 @@ export interface Platform {
     forms: FormsService;
     attachments: AttachmentsService;
     packages: PackagesService;
+    documents: DocumentsService;
     ledger: LedgerService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
@@ -111,13 +113,6 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     maxBytes: config.uploadMaxBytes,
     types: config.uploadTypes,
   });
-  const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id), {
-    forms,
-    attachments,
-    submissions: new SubmissionsRepository(connection),
-    courtName: async (code) => (await auth.findCourt(code))?.name,
-    warn: (err, msg) => logger.warn({ err }, msg),
-  });
   const definitionsService = new DefinitionsService({ definitions, clock, forms });
   const packages = createPackages({
     connection, definitions: definitionsService, forms, clock, logger, scope: auth.packageScope,
@@ -125,6 +120,18 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     courtOf: (code) => auth.findCourt(code),
     nameOf: (username) => auth.findUserName(username),
   });
+
+  const documents = createDocuments({
+    connection, packages: packages.service, definitions, forms, clock, logger,
+    courtName: async (code) => (await auth.findCourt(code))?.name,
+  });
+  const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id), {
+    forms,
+    attachments,
+    submissions: new SubmissionsRepository(connection),
+    courtName: async (code) => (await auth.findCourt(code))?.name,
+    warn: (err, msg) => logger.warn({ err }, msg),
+  }, (e) => documents.service.afterTaskCompleted(e));
 
   if (opts.seed !== false) {
     await calendar.seed(clock.now());
@@ -164,6 +171,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
+      documents.routes(cases, guards),
       calendarRoutes(calendar, guards, {
         now: () => clock.now(),
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
@@ -187,7 +195,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, ledger: ledger.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, ledger: ledger.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

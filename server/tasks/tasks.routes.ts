@@ -48,7 +48,7 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
 
   // What was submitted on a case, read-only, for everyone who may see the case (the case page;
   // the task page shows the documents the task answers). Same jurisdiction as GET /cases/:id.
-  r.get('/cases/:id/documents', guards.requireUser, async (req, res) => {
+  r.get('/cases/:id/submissions', guards.requireUser, async (req, res) => {
     const id = String(req.params.id);
     const doc = /^[0-9a-f]{24}$/i.test(id) ? await cases.findById(id) : null;
     if (!doc || !(await guards.canSeeCase(guards.actor(req), doc))) throw notFound('案件不存在');

@@ -10,6 +10,7 @@ import { runOnCase } from '../cases/runOnCase';
 import { TaskNotOpenError } from '../engine';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
+import type { TaskCompleted } from '../documents';
 import type { SubmissionsRepository } from './submissions.repository';
 import { checkSubmission, formOf, prefillOf, type TaskFormDeps } from './taskForm';
 
@@ -26,6 +27,8 @@ export class TasksService {
     private readonly fireDueOf: (caseId: CaseDoc['_id']) => Promise<number> = async () => 0,
     /** Forms, attachments, submissions. Without it, data goes to the engine unchecked (engine-only tests). */
     private readonly forms?: TaskFormDeps & { submissions?: SubmissionsRepository; warn?: (err: unknown, msg: string) => void },
+    /** After the committed completion: the documents the task or its events issue (server/documents). */
+    private readonly afterComplete?: (e: TaskCompleted) => Promise<unknown>,
   ) {}
 
   /** The task's pinned form and the case data it shows read-only (GET /api/tasks/:id). */
@@ -127,6 +130,11 @@ export class TasksService {
       await this.forms.submissions
         .record({ caseId: doc._id, taskId, element: task.elementId, form: checked.form, data, by: actor.username, at: now })
         .catch((err) => this.forms?.warn?.(err, 'submission not recorded'));
+    }
+    if (this.afterComplete) {
+      // Like the submission: the completion stands; a document that fails is recorded as failed.
+      await this.afterComplete({ caseDoc: doc, task, form: checked?.form, data, history: record.history, actor, at: now })
+        .catch((err) => this.forms?.warn?.(err, 'documents not issued'));
     }
     return { case: after, task };
   }

@@ -1,109 +1,166 @@
-// Reading a case (issue 11, D6/D8/D15): the documents submitted on it (GET /api/cases/:id/documents)
-// for everyone who may see the case, people named 姓名（法院）, the 表单预览 routes for
-// 流程管理员, the signed-out session probe, and prefilled instants as a court reads them.
+// /api/documents on the shipped Hainan package: the template library (list, download, upload a
+// revision — refused with every problem in Chinese), revisions pinned per issued document, and
+// the 文号 series under 20 concurrent completions (no gap, no duplicate).
+import PizZip from 'pizzip';
+import type { Test } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePrefill } from '../../server/forms';
-import { startScenario, type Scenario } from '../scenarios/helpers';
+import { SHIPPED_PACKAGES_ROOT } from '../../server/platform/createPlatform';
+import { docxText } from '../helpers/docxText';
+import { startScenario } from '../scenarios/helpers';
+import { hainan, type Hainan } from '../scenarios/hainan/helpers';
+import { sample } from '../scenarios/hainan/samples';
 
-let s: Scenario;
-let caseId = '';
-
+let h: Hainan;
 beforeAll(async () => {
-  s = await startScenario();
-  await s.setClock('2026-09-28 09:00');
-  await s.deploy('report-supervision.bpmn');
-  const starter = await s.as('hi-gy-chengban');
-  const r = await starter.post('/api/cases', { process: 'reportSupervision', supervisedCourt: 'hi-hk-zy', data: { enforcementCaseNo: '（2026）琼01执200号' } });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  caseId = r.body.case.id;
-  await s.setClock('2026-09-30 10:00');
-  const handler = await s.as('hi-hk-chengban');
-  const done = await handler.post(`/api/tasks/${r.body.tasks[0].id}/complete`, { data: { result: '已执结', report: '执行款已发放。' } });
-  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  h = hainan(await startScenario({ packagesRoot: SHIPPED_PACKAGES_ROOT }));
+  await h.setClock('2026-12-07 09:00');
+}, 120_000);
+afterAll(() => h?.close());
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const binary = (t: Test) => t.buffer(true).parse((res, cb) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
 });
-afterAll(() => s?.close());
-
-describe('GET /api/cases/:id/documents', () => {
-  it('lists each submitted form in order with its revision, its prefilled case data, who (姓名（法院）) and when', async () => {
-    const upper = await s.as('hi-gy-chengban');
-    const r = await upper.get(`/api/cases/${caseId}/documents`);
-    expect(r.status).toBe(200);
-    expect(r.body.documents).toHaveLength(1);
-    const [doc] = r.body.documents;
-    expect(doc).toMatchObject({ element: 'reportInWriting', form: { key: 'test/report', revision: 1 }, by: 'hi-hk-chengban' });
-    expect(doc.data).toMatchObject({ result: '已执结', report: '执行款已发放。', enforcementCaseNo: '（2026）琼01执200号' });
-    expect(new Date(doc.at).toISOString()).toBe('2026-09-30T02:00:00.000Z');
-    // The deadline the report answered (a date component keeps the instant).
-    expect(doc.data.dueAt).toMatch(/^2026-\d\d-\d\dT16:00:00.000Z$/);
-    expect(r.body.forms['test/report@1'].schema.components.length).toBeGreaterThan(3);
-    expect(r.body.people['hi-hk-chengban']).toMatchObject({ name: '海口中院承办人', courtName: '海口市中级人民法院', label: '海口中院承办人（海口市中级人民法院）' });
-  });
-
-  it('is as private as the case: another court and an unknown id get 404', async () => {
-    const stranger = await s.as('hi-qs-chengban');
-    expect((await stranger.get(`/api/cases/${caseId}/documents`)).status).toBe(404);
-    expect((await stranger.get('/api/cases/000000000000000000000000/documents')).status).toBe(404);
-    expect((await stranger.get('/api/cases/nope/documents')).status).toBe(404);
-  });
-
-  it('the case names every account of its record: 姓名（法院）, the system as 系统', async () => {
-    const c = await s.caseOf(caseId);
-    const actors = new Set(c.history.map((h: { actor: string }) => h.actor));
-    for (const a of actors) expect(c.people[a as string]?.label, String(a)).toBeTruthy();
-    expect(c.people['hi-gy-chengban'].label).toBe('海南高院承办人（海南省高级人民法院）');
-  });
-});
-
-describe('表单预览 routes', () => {
-  it('give a 流程管理员 the form with example prefill, a deadline as 2026年…日 24:00', async () => {
-    const r = await s.admin.get('/api/forms/hainan/designateHandler/preview');
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.form).toMatchObject({ key: 'hainan/designateHandler' });
-    expect(r.body.prefill.caseNo).toBe('（2026）示例督1号');
-    expect(r.body.prefill.taskDueAt).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 24:00$/);
-  });
-
-  it('check typed data as a completion would, storing nothing: 12ab is no phone number (D11)', async () => {
-    const bad = await s.admin.post('/api/forms/hainan/designateHandler/preview', { data: { handlerName: '王五', handlerPhone: '12ab', route: '书面报告' } });
-    expect(bad.status).toBe(422);
-    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'handlerPhone' })]);
-    for (const phone of ['13800138000', '0898-66666666', '089866666666', '0898-6666666-123']) {
-      const ok = await s.admin.post('/api/forms/hainan/designateHandler/preview', { data: { handlerName: '王五', handlerPhone: phone, route: '书面报告' } });
-      expect(ok.status, `${phone}: ${JSON.stringify(ok.body)}`).toBe(200);
-    }
-  });
-
-  it('are refused to other roles', async () => {
-    const handler = await s.as('hi-hk-chengban');
-    expect((await handler.get('/api/forms/hainan/designateHandler/preview')).status).toBe(403);
-    expect((await handler.post('/api/forms/hainan/designateHandler/preview', { data: {} })).status).toBe(403);
-    expect((await s.admin.get('/api/forms/hainan/nope/preview')).status).toBe(404);
-  });
-});
-
-describe('GET /api/session', () => {
-  it('answers {user: null} when signed out (no 401 for the login page to log), the user when signed in', async () => {
-    const anonymous = await s.p.request().get('/api/session');
-    expect(anonymous.status).toBe(200);
-    expect(anonymous.body).toEqual({ user: null });
-    const signedIn = await s.p.login('hi-hk-chengban');
-    const me = await signedIn.agent.get('/api/session');
-    expect(me.status).toBe(200);
-    expect(me.body.user.username).toBe('hi-hk-chengban');
-    expect(typeof me.body.csrfToken).toBe('string');
-  });
-});
-
-describe('prefilled instants (D8)', () => {
-  const schema = {
-    components: [
-      { type: 'textfield', key: 'due', properties: { prefill: 'task.dueAt' } },
-      { type: 'textfield', key: 'opened', properties: { prefill: 'task.openedAt' } },
-      { type: 'datetime', key: 'dueDate', properties: { prefill: 'task.dueAt' } },
-    ],
+async function agentOf(username: string) {
+  const { agent, csrfToken } = await h.s.p.login(username);
+  return {
+    get: (url: string) => binary(agent.get(url)),
+    upload: (url: string, body: Buffer | string, type = DOCX) => agent.post(url).set('X-CSRF-Token', csrfToken).set('Content-Type', type).send(body),
   };
-  it('a text field reads the deadline as its last day 24:00 (Beijing), a date field keeps the instant', async () => {
-    const out = await resolvePrefill(schema, {}, { dueAt: new Date('2026-12-17T16:00:00.000Z'), openedAt: new Date('2026-12-07T07:05:00.000Z') });
-    expect(out).toEqual({ due: '2026年12月17日 24:00', opened: '2026年12月7日 15:05', dueDate: '2026-12-17T16:00:00.000Z' });
+}
+const TEMPLATE_URL = '/api/documents/templates/hainan/supervisionLetter';
+
+/** A case of the 高院 against 海口中院 waiting at 制作督办函. */
+async function atLetter() {
+  const id = await h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-12-07' });
+  await h.complete(id, 'reviewComplaint', { decision: '督办' });
+  return id;
+}
+async function documentsOf(id: string) {
+  const r = await (await h.s.as('hi-gy-chengban')).get(`/api/cases/${id}/documents`);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.documents as any[];
+}
+
+describe('the template library', () => {
+  it('lists each kind with its elements, 文号 pattern, placeholders and revisions', async () => {
+    const r = await (await h.s.as('admin')).get('/api/documents/templates?package=hainan');
+    expect(r.status).toBe(200);
+    const byKind = Object.fromEntries(r.body.templates.map((t: any) => [t.kind, t]));
+    expect(Object.keys(byKind).sort()).toEqual(['enforcementOrder', 'notice', 'supervisionLetter', 'urgingLetter']);
+    const letter = byKind.supervisionLetter;
+    expect(letter.name).toBe('督办函');
+    expect(letter.numbering).toBe('（{年}）{代字}执督函{号}号');
+    expect(letter.elements.map((e: any) => [e.id, e.name])).toEqual([['issueSupervisionLetter', '制作督办函'], ['reissueSupervisionLetter', '再次督办（发函）']]);
+    expect(letter.placeholders.map((p: any) => p.name)).toEqual(expect.arrayContaining(['文号', '被督办法院', 'issues', 'reportPeriod']));
+    expect(letter.revisions).toEqual([expect.objectContaining({ revision: 1, source: 'package' })]);
+    expect(byKind.notice.elements.map((e: any) => e.id).sort()).toEqual(['assignmentNotice', 'itemNotice', 'notice']);
+  });
+
+  it('an administrator downloads the template; a handler may not (403); an unknown kind is 404', async () => {
+    const admin = await agentOf('admin');
+    const r = await admin.get(`${TEMPLATE_URL}/file`);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe(DOCX);
+    expect(docxText(r.body)).toContain('{被督办法院}：');
+    expect((await (await agentOf('hi-gy-chengban')).get(`${TEMPLATE_URL}/file`)).status).toBe(403);
+    expect((await admin.get('/api/documents/templates/hainan/nothing/file')).status).toBe(404);
+  });
+
+  it('an upload is refused with every problem: unknown placeholders, malformed tags (422, nothing saved)', async () => {
+    const admin = await agentOf('admin');
+    const original = (await admin.get(`${TEMPLATE_URL}/file`)).body as Buffer;
+    const bad = rewrite(original, (x) => x.replace('{督办案号}', '{督办编号}').replace('{issues}', '{事项}'));
+    const r = await admin.upload(`${TEMPLATE_URL}/revisions`, bad);
+    expect(r.status).toBe(422);
+    expect(r.body.error.message).toBe('模板有 2 处问题，未保存');
+    expect(r.body.error.details.map((d: any) => d.message)).toEqual([
+      '未知的占位符「{督办编号}」：可用的占位符见模板说明（案件信息用中文名称，表单字段用字段键）',
+      '未知的占位符「{事项}」：可用的占位符见模板说明（案件信息用中文名称，表单字段用字段键）',
+    ]);
+    const broken = rewrite(original, (x) => x.replace('{文号}', '{文号'));
+    const b = await admin.upload(`${TEMPLATE_URL}/revisions`, broken);
+    expect(b.status).toBe(422);
+    expect(b.body.error.details[0].message).toMatch(/缺少右花括号/);
+    const notWord = await admin.upload(`${TEMPLATE_URL}/revisions`, Buffer.from('%PDF-1.7 …'));
+    expect(notWord.status).toBe(422);
+    expect(notWord.body.error.details[0].message).toBe('不是有效的 Word 文档（.docx）：文件不是 zip 格式');
+    const revisions = (await (await h.s.as('admin')).get('/api/documents/templates?package=hainan')).body.templates
+      .find((t: any) => t.kind === 'supervisionLetter').revisions;
+    expect(revisions).toHaveLength(1);
+  });
+
+  it('refuses a handler (403), an empty body, a body that is not a Word file type (400), an oversized one (413)', async () => {
+    const original = (await (await agentOf('admin')).get(`${TEMPLATE_URL}/file`)).body as Buffer;
+    expect((await (await agentOf('hi-gy-chengban')).upload(`${TEMPLATE_URL}/revisions`, original)).status).toBe(403);
+    const admin = await agentOf('admin');
+    expect((await admin.upload(`${TEMPLATE_URL}/revisions`, Buffer.alloc(0))).status).toBe(400);
+    const typed = await admin.upload(`${TEMPLATE_URL}/revisions`, 'x', 'text/plain');
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.message).toBe('请以 Word 文档（.docx）上传模板');
+    expect((await admin.upload(`${TEMPLATE_URL}/revisions`, Buffer.alloc(2 * 1024 * 1024 + 1))).status).toBe(413);
   });
 });
+
+describe('revisions are pinned per issued document', () => {
+  it('a document issued before an upload keeps its revision and its text; the next one uses revision 2', async () => {
+    const first = await atLetter();
+    await h.complete(first, 'issueSupervisionLetter', { reportPeriod: 15 });
+    const [before] = await documentsOf(first);
+    expect(before.template).toEqual({ revision: 1 });
+    const reader = await agentOf('hi-gy-chengban');
+    const bytesBefore = (await reader.get(before.file.url)).body as Buffer;
+
+    const admin = await agentOf('admin');
+    const original = (await admin.get(`${TEMPLATE_URL}/file`)).body as Buffer;
+    const revised = rewrite(original, (x) => x.replace('附件：相关材料', '附件：相关材料（第二版模板）'));
+    const up = await admin.upload(`${TEMPLATE_URL}/revisions`, revised);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body).toMatchObject({ kind: 'supervisionLetter', revision: 2 });
+    expect((await admin.get(`${TEMPLATE_URL}/file?revision=1`)).body).toEqual(original);
+
+    const second = await atLetter();
+    await h.complete(second, 'issueSupervisionLetter', { reportPeriod: 15 });
+    const [after] = await documentsOf(second);
+    expect(after.template).toEqual({ revision: 2 });
+    expect(docxText((await reader.get(after.file.url)).body)).toContain('附件：相关材料（第二版模板）');
+
+    const again = (await reader.get(before.file.url)).body as Buffer;
+    expect(again).toEqual(bytesBefore);
+    expect(docxText(again)).not.toContain('第二版模板');
+    await expect((await h.s.as('hi-gy-chengban')).get(`/api/documents/${before.id}`).then((r) => r.body.document.template)).resolves.toEqual({ revision: 1 });
+  });
+});
+
+describe('文号 under concurrency', () => {
+  it('20 letters completed at once get 20 consecutive numbers of the 高院 series: no gap, no duplicate', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(await atLetter());
+    // The last number before: one letter issued on its own.
+    const lead = await atLetter();
+    await h.complete(lead, 'issueSupervisionLetter', { reportPeriod: 15 });
+    const issuedBefore = seqOf((await documentsOf(lead))[0].number);
+    const handler = await h.s.as('hi-gy-chengban');
+    const tasks = await Promise.all(ids.map((id) => h.task(id, 'issueSupervisionLetter')));
+    const results = await Promise.all(tasks.map((t) => handler.post(`/api/tasks/${t.id}/complete`, { data: sample('hainan/supervisionLetter', { issues: '逾期未执结。' }) })));
+    expect(results.map((r) => r.status), JSON.stringify(results[0].body)).toEqual(Array(20).fill(200));
+    const docs = (await Promise.all(ids.map(documentsOf))).flat();
+    expect(docs.map((d) => d.status)).toEqual(Array(20).fill('issued'));
+    const seqs = docs.map((d) => seqOf(d.number)).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => issuedBefore + 1 + i));
+  }, 240_000);
+});
+
+function seqOf(number: string): number {
+  const m = /^（2026）琼执督函(\d+)号$/.exec(number);
+  expect(m, number).not.toBeNull();
+  return Number(m![1]);
+}
+
+function rewrite(docx: Buffer, edit: (xml: string) => string): Buffer {
+  const zip = new PizZip(docx);
+  zip.file('word/document.xml', edit(zip.file('word/document.xml')!.asText()));
+  return zip.generate({ type: 'nodebuffer' }) as Buffer;
+}

@@ -243,7 +243,7 @@ describe('the case as both courts read it (D6, D15)', () => {
     const transform = await page.locator('[data-test="diagram"] .viewport').getAttribute('transform');
     const scale = Number(/matrix\(([\d.]+)/.exec(transform ?? '')?.[1] ?? 1);
     expect(scale).toBeGreaterThanOrEqual(0.5);
-    await e.shot('case-documents');
+    await e.shot('case-submissions');
     e.assertClean();
   });
 
@@ -263,7 +263,7 @@ describe('the case as both courts read it (D6, D15)', () => {
 
   it('another court sees neither the case nor its documents', async () => {
     const stranger = await e.api('hi-qs-chengban');
-    expect((await stranger.get(`/api/cases/${caseId}/documents`)).status).toBe(404);
+    expect((await stranger.get(`/api/cases/${caseId}/submissions`)).status).toBe(404);
     expect((await stranger.get(`/api/cases/${caseId}`)).status).toBe(404);
   });
 

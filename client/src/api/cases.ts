@@ -85,8 +85,8 @@ export interface CaseDetail {
   people?: People;
 }
 
-/** One submitted form of a case (GET /api/cases/:id/documents). */
-export interface CaseDocument {
+/** One submitted form of a case (GET /api/cases/:id/submissions). */
+export interface CaseSubmission {
   taskId: string;
   element?: string;
   form: { key: string; revision: number };
@@ -95,8 +95,8 @@ export interface CaseDocument {
   at: string;
   seq?: number;
 }
-export interface CaseDocuments {
-  documents: CaseDocument[];
+export interface CaseSubmissions {
+  documents: CaseSubmission[];
   /** 'key@revision' → the revision the document was submitted on. */
   forms: Record<string, { key: string; revision: number; title?: string; schema: { components?: unknown[]; [k: string]: unknown } }>;
   people: People;
@@ -114,7 +114,7 @@ export const listCases = (params: { status?: string; court?: string } = {}) =>
 
 export const getCase = (id: string) => http.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
 
-export const getCaseDocuments = (id: string) => http.get<CaseDocuments>(`/api/cases/${encodeURIComponent(id)}/documents`);
+export const getCaseSubmissions = (id: string) => http.get<CaseSubmissions>(`/api/cases/${encodeURIComponent(id)}/submissions`);
 
 /** 执行案号 of the supervised enforcement case, when the case data has one. */
 export const enforcementCaseNo = (c: { subject?: Record<string, unknown> } | undefined): string | undefined => {

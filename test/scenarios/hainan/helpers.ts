@@ -76,7 +76,7 @@ export async function installHainan(s: Scenario, diagramsDir = PROCESSES) {
   }
 }
 
-function hainan(s: Scenario) {
+export function hainan(s: Scenario) {
   const view = async (caseId: string) => s.caseOf(caseId);
   const h = {
     s,

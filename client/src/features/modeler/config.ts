@@ -28,8 +28,17 @@ export interface DubanModelerConfig {
   /** The package's data dictionary: deadlines are shown and typed with its Chinese labels. */
   dictionary?(): { name: string; label: string }[];
   previewDeadline(notation: string): Promise<DeadlinePreview>;
+  /** The documents the package's manifest binds to an element (read-only in the panel). */
+  documents?(elementId: string): BoundDocument[];
   /** Opens the form builder on a form of the package (the panel's 设计表单 link). */
   openForm?(key: string): void;
+}
+
+export interface BoundDocument {
+  kind: string;
+  name: string;
+  template: string;
+  numbering: string;
 }
 
 export const ROLES = ['承办人', '审查人员', '审批人', '院领导', '督察', '流程管理员', '系统管理员'];

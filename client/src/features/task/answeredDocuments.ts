@@ -7,9 +7,9 @@
 //     the upper court's 督办函; for the upper court's 审查报告: the lower court's 书面报告), and
 //   - the latest document of all (the step just before, often the same court's own).
 // Everything else stays one click away, collapsed.
-import type { CaseDocuments, OpenTask } from '../../api/cases';
+import type { CaseSubmissions, OpenTask } from '../../api/cases';
 
-export function answeredDocuments(task: Pick<OpenTask, 'assignment'>, docs: CaseDocuments): string[] {
+export function answeredDocuments(task: Pick<OpenTask, 'assignment'>, docs: CaseSubmissions): string[] {
   const list = docs.documents;
   if (!list.length) return [];
   const a = task.assignment;

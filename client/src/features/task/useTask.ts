@@ -1,7 +1,7 @@
 // A task with its form and its case (summary, element names, history, the documents submitted
 // so far) for the task page.
 import { ref, shallowRef } from 'vue';
-import { getCase, getCaseDocuments, type CaseDetail, type CaseDocuments } from '../../api/cases';
+import { getCase, getCaseSubmissions, type CaseDetail, type CaseSubmissions } from '../../api/cases';
 import { syncPlatformClock } from '../../api/clock';
 import { loadCourts } from '../../api/courts';
 import { elementNames } from '../../api/definitions';
@@ -10,7 +10,7 @@ import { getTask, type TaskDetail } from '../../api/tasks';
 export function useTask() {
   const detail = shallowRef<TaskDetail | null>(null);
   const kase = shallowRef<CaseDetail | null>(null);
-  const documents = shallowRef<CaseDocuments | null>(null);
+  const documents = shallowRef<CaseSubmissions | null>(null);
   const names = shallowRef(new Map<string, string>());
   const loading = ref(true);
   const error = ref<unknown>(null);
@@ -23,7 +23,7 @@ export function useTask() {
       void syncPlatformClock();
       detail.value = await getTask(id);
       const caseId = detail.value.task.case.id;
-      [kase.value, documents.value] = await Promise.all([getCase(caseId), getCaseDocuments(caseId)]);
+      [kase.value, documents.value] = await Promise.all([getCase(caseId), getCaseSubmissions(caseId)]);
       const def = kase.value.case.definition;
       names.value = await elementNames(def.key, def.version).catch(() => new Map());
     } catch (err) {

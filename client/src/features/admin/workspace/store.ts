@@ -294,6 +294,7 @@ export function workspaceZip(ws: Workspace): Uint8Array {
     { name: 'articles.json', data: json(ws.articles) },
     ...Object.keys(ws.diagrams).sort().map((f) => ({ name: `processes/${f}`, data: enc.encode(ws.diagrams[f]) })),
     ...Object.keys(ws.forms).sort().map((n) => ({ name: `forms/${n}.json`, data: json(ws.forms[n]) })),
+    ...Object.keys(ws.templates ?? {}).sort().map((n) => ({ name: `templates/${n}`, data: fromBase64(ws.templates![n]) })),
   ];
   return writeZip(files);
 }
@@ -304,3 +305,5 @@ export const problemsOf = (id: string): PackageProblem[] => problemsById.get(id)
 export function setProblems(id: string, problems: PackageProblem[]): void {
   problemsById.set(id, problems);
 }
+
+const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));

@@ -23,6 +23,9 @@ export interface Manifest {
   forms: string[];
   parameters: Parameter[];
   dictionary?: DictionaryEntry[];
+  /** Official documents bound to elements (server/documents/README.md); kept as imported. */
+  documents?: { kind: string; name: string; template: string; elements: string[]; process?: string; numbering: string }[];
+  courtAbbreviations?: Record<string, string>;
 }
 
 /** The package's data dictionary: a variable's Chinese label (docs/PACKAGES.md). */
@@ -49,6 +52,8 @@ export interface Workspace {
   diagrams: Record<string, string>;
   /** forms/<name>.json → Form.io schema */
   forms: Record<string, FormSchema>;
+  /** templates/<name>.docx → base64 (a new package's zip); drafts on the server carry a package's templates themselves. */
+  templates?: Record<string, string>;
   /** The published version it was opened from; null for a new package. */
   base: { version: number } | null;
   /** The server's save counter: a save is accepted only on top of the revision last read. */

@@ -11,6 +11,7 @@ import { CalledProcessEntry } from './CalledProcessEntry';
 import { BasisEntry, ClauseTextEntry } from './ClauseEntries';
 import { ConditionEntry } from './ConditionEntry';
 import { DeadlineEntry } from './DeadlineEntry';
+import { DocumentsEntry, issuesDocuments } from './DocumentsEntry';
 import { FormEntry } from './FormEntry';
 import { NameEntry } from './NameEntry';
 import { getAssignmentMode, hasCondition, hasDeadline, isType, timerOf, type Element } from './model';
@@ -52,6 +53,9 @@ function dubanGroups(element: Element): PanelGroup[] {
     }
     entries.push({ id: 'duban-assignment-rule', component: AssignmentRuleEntry, isEdited: isTextAreaEntryEdited, element });
     group('duban-assignment', '分派', entries);
+  }
+  if (issuesDocuments(element)) {
+    group('duban-documents', '签发文书', [{ id: 'duban-documents', component: DocumentsEntry, element }]);
   }
   if (isType(element, 'bpmn:CallActivity')) {
     group('duban-call', '调用', [{ id: 'duban-calledElement', component: CalledProcessEntry, isEdited: isSelectEntryEdited, element }]);
