@@ -1,7 +1,7 @@
 // Which fields of a case leave the server. Engine state and leases never do.
 import type { CaseDoc } from './case.model';
 
-export function presentCaseSummary(c: CaseDoc) {
+export function presentCaseSummary(c: Omit<CaseDoc, "engineState" | "history">) {
   return {
     id: String(c._id),
     caseNo: c.caseNo,

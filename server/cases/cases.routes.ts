@@ -2,13 +2,14 @@ import { Router } from 'express';
 import { forbidden, notFound } from '../http/errors';
 import type { Guards } from '../http/actor';
 import { presentCase, presentCaseSummary } from './cases.presenter';
+import { caseListQuery } from './caseQuery';
 import { assertStartInput, type CasesService } from './cases.service';
 import type { CasesRepository } from './cases.repository';
 
 /** Who may open a supervision case: the upper court's reviewers and handlers. */
 const STARTERS = ['审查人员', '承办人', '流程管理员'];
 
-export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards): Router {
+export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards, now: () => Date): Router {
   const r = Router();
 
   r.post('/cases', guards.requireUser, guards.requireRole(...STARTERS), async (req, res) => {
@@ -23,17 +24,12 @@ export function casesRoutes(service: CasesService, cases: CasesRepository, guard
     res.status(201).json(presentCase(doc));
   });
 
+  // One page of the cases the user sees (server/cases/caseQuery.ts for the parameters).
   r.get('/cases', guards.requireUser, async (req, res) => {
     const actor = guards.actor(req);
-    const filter: Record<string, unknown> = {};
-    if (typeof req.query.status === 'string') filter.status = req.query.status;
-    if (typeof req.query.court === 'string') {
-      filter.$or = [{ supervisedCourt: req.query.court }, { supervisingCourt: req.query.court }];
-    }
-    const docs = await cases.list(filter, { limit: 200 });
-    const visible = [];
-    for (const d of docs) if (await guards.canSeeCase(actor, d)) visible.push(presentCaseSummary(d));
-    res.json({ cases: visible });
+    const q = caseListQuery(req.query, await guards.visibleCourts(actor), now());
+    const { items, total } = await cases.page(q);
+    res.json({ items: items.map(presentCaseSummary), total, page: q.page, pageSize: q.pageSize });
   });
 
   r.get('/cases/:id', guards.requireUser, async (req, res) => {

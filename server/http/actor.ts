@@ -21,6 +21,8 @@ export interface Guards {
   canReachCourt(actor: Actor, court: string): Promise<boolean>;
   /** The case is visible: the actor's court is either court of the case or an ancestor. */
   canSeeCase(actor: Actor, c: { supervisingCourt: string; supervisedCourt: string }): Promise<boolean>;
+  /** Courts whose cases the actor sees: their own and every court below it (list queries). */
+  visibleCourts(actor: Actor): Promise<string[]>;
   /** The actor may work a task assigned to {court, role} or to a user. */
   matchesAssignment(actor: Actor, a: { court?: string; role?: string; user?: string } | undefined): boolean;
 }

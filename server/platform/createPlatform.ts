@@ -27,6 +27,7 @@ import { Scheduler } from '../scheduler/scheduler';
 import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
+import { createWorklistsRepository } from '../worklists';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
@@ -96,6 +97,12 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
 
   const calendar = new CalendarService(new HolidaysRepository(connection));
   const cases = new CasesRepository(connection);
+  // Inbox, 已办 and timeliness rows follow every case write; a crash between a case write and
+  // its sync left the case flagged, and is caught up here before anything is served.
+  const worklists = createWorklistsRepository(connection);
+  cases.afterWrite = (id) => worklists.sync(id);
+  const prepared = await worklists.prepare();
+  if (prepared.built || prepared.caughtUp) logger.info(prepared, '已建立或补齐待办、已办与按期统计');
   const definitions = new DefinitionsRepository(connection);
   const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current(), run: engine.run };
   const casesService = new CasesService(deps);
@@ -142,8 +149,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     apiRoutes: [
       ...auth.apiRoutes(),
       definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor)),
-      casesRoutes(casesService, cases, guards),
-      tasksRoutes(tasksService, cases, guards),
+      casesRoutes(casesService, cases, guards, () => clock.now()),
+      tasksRoutes(tasksService, cases, worklists, guards, () => clock.now()),
       packages.routes(guards),
       formsRoutes(forms, guards),
       attachmentsRoutes(attachments, cases, guards),
@@ -152,7 +159,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
       clockRoutes(clock, () => scheduler.fireDue(), guards),
-      statsRoutes(connection, guards, () => clock.now()), definitionXmlRoutes(definitions, guards),
+      statsRoutes(connection, worklists, guards, () => clock.now()), definitionXmlRoutes(definitions, guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });

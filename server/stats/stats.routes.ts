@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { Connection } from 'mongoose';
 import { createCourtsRepository } from '../courts';
 import type { Guards } from '../http/actor';
+import type { WorklistsRepository } from '../worklists';
 import { extendApi } from '../http/openapi';
 import { createStatsRepository } from './stats.repository';
 import { endOfBeijingWeek } from './week';
@@ -16,8 +17,8 @@ extendApi({
   },
 });
 
-export function statsRoutes(connection: Connection, guards: Guards, now: () => Date = () => new Date()): Router {
-  const stats = createStatsRepository(connection);
+export function statsRoutes(connection: Connection, worklists: WorklistsRepository, guards: Guards, now: () => Date = () => new Date()): Router {
+  const stats = createStatsRepository(connection, worklists);
   const courts = createCourtsRepository(connection);
   const r = Router();
   r.get('/stats/overview', guards.requireUser, guards.requireRole(...STATS_ROLES), async (req, res) => {
