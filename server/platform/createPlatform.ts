@@ -27,7 +27,7 @@ import { Scheduler } from '../scheduler/scheduler';
 import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
-import { createWorklistsRepository } from '../worklists';
+import { createWorklistsRepository, type WorklistsRepository } from '../worklists';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
@@ -55,6 +55,8 @@ export interface Platform {
     forms: FormsService;
     attachments: AttachmentsService;
     packages: PackagesService;
+    /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
+    worklists: WorklistsRepository;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -172,7 +174,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, worklists },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

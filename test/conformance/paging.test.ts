@@ -77,5 +77,7 @@ describe('paged lists over an $in of courts', () => {
     }
     expect(await c.countDocuments({ court: 'a' }, { skip: 10, limit: 5 })).toBe(5);
     expect(await c.countDocuments({ court: 'zz' })).toBe(0);
+    expect(await c.countDocuments({ court: { $in: [] } })).toBe(0);
+    expect(await c.find({ court: { $in: [] } }).sort({ createdAt: -1 }).toArray()).toEqual([]);
   });
 });

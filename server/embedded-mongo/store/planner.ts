@@ -184,6 +184,7 @@ export function countByIndex(coll: Collection, filter: Document): number | undef
     if (ix.multikey || ix.partialOrSparse) continue;
     const c = choose(ix, preds, filter, undefined, false);
     if (!c) continue;
+    if (c.eqTuples.length === 0) return 0; // an empty $in: nothing matches
     const used = c.eqTuples[0].length + (c.range ? 1 : 0);
     if (used !== fields.size || !c.ix.fields.slice(0, used).every((f) => fields.has(f))) continue;
     if (!best || c.score > best.score) best = c;
