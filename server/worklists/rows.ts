@@ -41,7 +41,7 @@ export function inboxRows(d: CaseForRows) {
   if (d.status !== 'running') return [];
   return d.openTasks.flatMap((t) => {
     const queue = queueOf(t.assignment);
-    return queue ? [{ _id: t.id, queue, dueSort: t.dueAt ?? NEVER, task: t, openedAt: t.openedAt ?? d.createdAt, ...caseFields(d) }] : [];
+    return queue ? [{ _id: `${String(d._id)}:${t.id}`, queue, dueSort: t.dueAt ?? NEVER, task: t, openedAt: t.openedAt ?? d.createdAt, ...caseFields(d) }] : [];
   });
 }
 

@@ -48,7 +48,7 @@ describe('the dashboard', () => {
     await page.locator('[data-test="load-table"] a', { hasText: '海口市中级人民法院' }).click();
     await page.waitForURL(/\/cases\?court=hi-hk-zy/);
     const rows = page.locator('[data-test="case-table"] .el-table__body tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
     expect(await page.locator('[data-test="case-table"]').textContent()).toContain('（2026）琼01执1号');
     await e.shot('cases-drilldown');
   });

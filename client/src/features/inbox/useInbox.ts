@@ -2,6 +2,8 @@
 // case's courts; a 已办 row's task name comes from its diagram (few distinct versions per page).
 import { ref } from 'vue';
 import { enforcementCaseNo } from '../../api/cases';
+import { syncPlatformClock } from '../../api/clock';
+import { loadCourts } from '../../api/courts';
 import { elementNames } from '../../api/definitions';
 import type { ListParams, Page } from '../../api/page';
 import { doneTasks, openTasks } from '../../api/tasks';
@@ -33,9 +35,10 @@ export function useInbox() {
     const { tab, ...rest } = params;
     const done = tab === 'done';
     const other = (done ? openTasks : doneTasks)({ pageSize: '1' }).then((r) => (otherTotal.value = r.total)).catch(() => undefined);
+    // Rows show court names and deadlines against the platform clock: both are loaded first.
+    const ready = Promise.all([loadCourts().catch(() => undefined), syncPlatformClock(true), other]);
     if (!done) {
-      const r = await openTasks(rest);
-      await other;
+      const [r] = await Promise.all([openTasks(rest), ready]);
       return {
         ...r,
         items: r.items.map((t) => ({
@@ -53,9 +56,8 @@ export function useInbox() {
       };
     }
     const { due: _due, ...doneParams } = rest; // deadline filters are the open list's
-    const r = await doneTasks(doneParams);
+    const [r] = await Promise.all([doneTasks(doneParams), ready]);
     const names = await doneNames(r.items.map((t) => t.case.definition));
-    await other;
     return {
       ...r,
       items: r.items.map((t) => {
