@@ -24,7 +24,7 @@ export async function startChildPlatform(env: Record<string, string>): Promise<C
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 180_000); // seeding and package install take over a minute on a busy 2-core machine
     const check = () => {
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m) {
