@@ -137,7 +137,7 @@ describe('GET /api/tasks', () => {
     expect(done.items.map((t: { taskId: string }) => t.taskId)).toEqual(mine.map((c) => c.taskId).reverse());
     expect(done.items[0]).toMatchObject({ element: 'reportInWriting', by: 'hi-qs-chengban', late: false, case: { id: mine[1].id } });
     expect((await hk.get('/api/tasks?status=done')).body.total).toBe(0);
-  });
+  }, 120_000);
 
   it('filters by deadline: due this week, overdue', async () => {
     const weekly = (await qs.get('/api/tasks?due=week&pageSize=100')).body;
@@ -170,7 +170,7 @@ describe('the worklists read model', () => {
     expect(live.stats.totals.onTime).toBe(2);
     expect(await p.platform.services.worklists.rebuild()).toBe(25);
     expect(await snapshot()).toEqual(live);
-  });
+  }, 120_000);
 
   it('catches up at startup a case whose write was not followed by its sync', async () => {
     const before = await snapshot();
@@ -183,5 +183,5 @@ describe('the worklists read model', () => {
     expect(await db.collection('inbox').countDocuments({})).toBeLessThan(rows);
     expect(await p.platform.services.worklists.prepare()).toEqual({ built: 0, caughtUp: 1 });
     expect(await snapshot()).toEqual(before);
-  });
+  }, 120_000);
 });
