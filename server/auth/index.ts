@@ -98,6 +98,8 @@ export async function createAuth(opts: AuthOptions) {
     canSeeCase: caseAccess.canSeeCase,
     visibleCourtCodes: caseAccess.visibleCourtCodes,
     findCourt: (code: string): Promise<Court | null> => courts.findByCode(code),
+    /** 姓名 of an account (no secrets), for showing people by name. */
+    findUserName: async (username: string): Promise<string | undefined> => (await users.findByUsername(username))?.name,
     /** Whether `upper` may supervise `lower` (both codes; false when either is unknown). */
     async supervisesCourt(upper: string, lower: string): Promise<boolean> {
       const found = await courts.findByCodes([upper, lower]);

@@ -17,3 +17,5 @@ export { WINDOWS } from './derived';
 export { recomputeDeadlines, confirmOverdue, yearsOf } from './recompute';
 export type { DeadlineRecord, DeadlineChange } from './recompute';
 export { beijingDate, beijingInstant, parseBeijingInstant } from './dates';
+export { NAMED_DATES, namedDateFeel, namedDateOf, type NamedDate } from './namedDates';
+export { labelsToNames, namesToLabels, dictionaryProblems, type Dictionary, type DictionaryEntry } from './dictionary';

@@ -1,5 +1,6 @@
 // The deadline notation a process administrator types into a BPMN timer (NOTATION.md).
 import type { DeadlineSpec, Period, PeriodUnit, WindowKind } from './types';
+import { namedDateFeel } from './namedDates';
 import { CN_NUMERAL_CHARS, formatChineseNumeral, parseNumber } from './numerals';
 
 export class DeadlineSyntaxError extends Error {
@@ -71,12 +72,21 @@ function readPeriod(text: string, s: string): { period: Period; rest: string } {
   return fail(text, `无法识别的期间单位「${word}」：可用 日/天、个工作日、个月、年、小时`);
 }
 
-/** "自 X 起" / "自 X 之日起" / "自 X" → X. */
+/** The FEEL of a named date (本季度末, 次月10日 …), or undefined; a bad one is a syntax error. */
+function named(text: string, s: string): string | undefined {
+  try {
+    return namedDateFeel(s);
+  } catch (err) {
+    return fail(text, (err as Error).message);
+  }
+}
+
+/** "自 X 起" / "自 X 之日起" / "自 X" → X (a named date as its FEEL). */
 function readBase(text: string, s: string): string {
   const m = /^自\s*(.*?)\s*(?:之日)?\s*(?:起算|起)?$/.exec(s);
   if (!m) fail(text, `无法理解「${s}」：起算基准应写作「自 变量名」，如 20日 自 letterReceivedAt`);
   if (!m[1]) fail(text, '「自」之后缺少起算基准（FEEL 表达式或变量名），如 自 letterReceivedAt');
-  return m[1];
+  return named(text, m[1]) ?? m[1];
 }
 
 function periodSpec(text: string, s: string): DeadlineSpec {
@@ -85,7 +95,7 @@ function periodSpec(text: string, s: string): DeadlineSpec {
   if (pre) {
     const { period, rest } = readPeriod(text, pre[2]);
     if (rest) fail(text, `期间之后多出「${rest}」`);
-    return { kind: 'period', period, from: pre[1] };
+    return { kind: 'period', period, from: named(text, pre[1]) ?? pre[1] };
   }
   const { period, rest } = readPeriod(text, s);
   if (!rest) return { kind: 'period', period };
@@ -109,9 +119,16 @@ function parseSpec(text: string, s: string): DeadlineSpec {
   m = /^日期\s*[:：]?\s*(.*)$/.exec(s);
   if (m) {
     if (!m[1]) fail(text, '「日期」之后缺少 FEEL 表达式，如 日期 reportDueDate');
-    return { kind: 'date', expr: m[1] };
+    return dateSpec(text, m[1]);
   }
+  // A named date alone (本季度末) is a date: `日期` may be left out.
+  if (named(text, s)) return dateSpec(text, s);
   return periodSpec(text, s);
+}
+
+function dateSpec(text: string, expr: string): DeadlineSpec {
+  const feel = named(text, expr);
+  return feel ? { kind: 'date', expr: feel, named: expr } : { kind: 'date', expr };
 }
 
 function ofSpec(text: string, s: string, what: string): DeadlineSpec {
@@ -157,7 +174,7 @@ export function formatDeadline(spec: DeadlineSpec, options: FormatOptions = {}):
     case 'window':
       return `分时督办 ${spec.window}${base(spec.from)}`;
     case 'date':
-      return `日期 ${spec.expr}`;
+      return `日期 ${spec.named ?? spec.expr}`;
   }
 }
 

@@ -22,7 +22,7 @@ export type DeadlineSpec =
   /** 分时督办: the next window of the given kind at or after the base instant (R10). */
   | { kind: 'window'; window: WindowKind; from?: string }
   /** An instant or date given directly by a FEEL expression (e.g. a date a form sets). */
-  | { kind: 'date'; expr: string };
+  | { kind: 'date'; expr: string; named?: string };
 
 /**
  * An excluded interval (中止 → 恢复 ...), Beijing dates (R9). `from` is the day the period

@@ -20,11 +20,28 @@ export interface CaseListQuery {
   limit: number;
 }
 
+/**
+ * Told of every history written (after the write succeeded): derived stores such as the
+ * supervision ledger project from it. A failing observer never undoes the case write; what it
+ * missed it rebuilds from the cases (DESIGN.md decision 2).
+ */
+export type HistoryObserver = (caseId: CaseDoc['_id'], history: HistoryEntry[]) => Promise<void>;
+
 export class CasesRepository {
   readonly model;
   private readonly counters;
   /** Runs after every successful case write (the worklists' sync); set by the platform. */
   afterWrite?: (id: CaseDoc['_id']) => Promise<void>;
+  private readonly observers: HistoryObserver[] = [];
+
+  observe(fn: HistoryObserver): void {
+    this.observers.push(fn);
+  }
+
+  private async written(id: CaseDoc['_id'], history: HistoryEntry[]): Promise<void> {
+    for (const fn of this.observers) await fn(id, history).catch(() => undefined);
+  }
+
   constructor(connection: Connection) {
     this.model = caseModel(connection);
     this.counters = connection.collection<{ _id: string; n: number }>('counters');
@@ -37,6 +54,7 @@ export class CasesRepository {
   async insert(doc: Omit<CaseDoc, '_id'>): Promise<CaseDoc> {
     const [created] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true }], { lean: true });
     await this.afterWrite?.((created as unknown as CaseDoc)._id);
+    await this.written((created as unknown as CaseDoc)._id, doc.history);
     return created as unknown as CaseDoc;
   }
 
@@ -93,7 +111,10 @@ export class CasesRepository {
   ): Promise<boolean> {
     const { filter, update } = guardedUpdate(id, expectedVersion, changes, history, opts);
     const r = await this.model.updateOne(filter, update).exec();
-    if (r.modifiedCount === 1) await this.afterWrite?.(id);
+    if (r.modifiedCount === 1) {
+      await this.afterWrite?.(id);
+      await this.written(id, history);
+    }
     return r.modifiedCount === 1;
   }
 
@@ -103,12 +124,15 @@ export class CasesRepository {
    */
   async commitAndRead(id: CaseDoc['_id'], expectedVersion: number, changes: CaseChanges, history: HistoryEntry[]): Promise<CaseSummaryDoc | null> {
     const { filter, update } = guardedUpdate(id, expectedVersion, changes, history);
-    const after = await this.model
+    const saved = await this.model
       .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: { engineState: 0, history: 0 } })
       .lean<CaseSummaryDoc>()
       .exec();
-    if (after) await this.afterWrite?.(id);
-    return after;
+    if (saved) {
+      await this.afterWrite?.(id);
+      await this.written(id, history);
+    }
+    return saved;
   }
 
   /**

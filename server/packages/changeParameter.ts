@@ -1,7 +1,7 @@
 // A 流程管理员 changes one deadline of a live package: the notation is checked, written into its
 // BPMN element, and the result becomes a new package version whose diagram is deployed as a new
 // definition version. Running cases stay where they are; the answer is the migration dry run.
-import { DeadlineSyntaxError, parseDeadline } from '../calendar';
+import { DeadlineSyntaxError, labelsToNames, parseDeadline } from '../calendar';
 import { validateDefinition } from '../engine';
 import type { Actor } from '../http/actor';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
@@ -25,13 +25,14 @@ function assertNotation(slot: DeadlineSlot, value: string): void {
 
 export async function changeParameter(deps: PackagesDeps, packageId: string, paramId: string, rawValue: unknown, actor: Actor) {
   if (typeof rawValue !== 'string' || !rawValue.trim()) throw badRequest('缺少期限', [{ field: 'value', message: '必填，如 20日 自 letterReceivedAt' }]);
-  const value = rawValue.trim();
   const { repo, clock } = deps;
   const live = await repo.findLive(packageId);
   if (!live) {
     throw (await repo.findLatest(packageId)) ? conflict(`程序包「${packageId}」尚未发布，请先发布再修改期限`) : notFound(`程序包「${packageId}」不存在`);
   }
   const content = contentOf(live);
+  // Typed with the dictionary's Chinese labels (5日 自 收到信访材料之日): stored by variable name.
+  const value = labelsToNames(rawValue.trim(), content.manifest.dictionary ?? []);
   const param = content.manifest.parameters.find((p) => p.id === paramId);
   if (!param) throw notFound(`程序包「${packageId}」没有参数「${paramId}」`);
   if (param.value === value) return { unchanged: true, parameter: { ...param } };
@@ -88,7 +89,7 @@ export async function changeParameter(deps: PackagesDeps, packageId: string, par
  * The dry run from every earlier version of the process: cases may still run on a version
  * from before an earlier change that was never migrated. Each case says its fromVersion.
  */
-async function dryRun(deps: PackagesDeps, packageId: string, key: string, toVersion: number, actor: string) {
+export async function dryRun(deps: PackagesDeps, packageId: string, key: string, toVersion: number, actor: string) {
   const fromVersions = (await deps.definitions.list(packageId)).filter((d) => d.key === key && d.version < toVersion).map((d) => d.version);
   const cases: object[] = [];
   const counts: Record<string, number> = {};

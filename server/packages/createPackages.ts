@@ -13,6 +13,10 @@ import { PackagesRepository } from './packages.repository';
 import { packagesRoutes } from './packages.routes';
 import { packageValidateRoutes } from './validate.routes';
 import { PackagesService } from './packages.service';
+import { DraftsRepository } from './drafts.repository';
+import { draftsRoutes } from './drafts.routes';
+import { DraftsService } from './drafts.service';
+import type { CourtLookup } from './scope';
 import type { FormsPort } from './validatePackage';
 
 export interface PackagesOptions {
@@ -22,10 +26,15 @@ export interface PackagesOptions {
   migrate: MigrateFn;
   clock: Clock;
   logger: Logger;
+  /** The actor's court, for the package scope (scope.ts). */
+  courtOf: CourtLookup;
+  /** 姓名 of an account, for the version history. */
+  nameOf: (username: string) => Promise<string | undefined>;
 }
 
 export interface Packages {
   service: PackagesService;
+  drafts: DraftsService;
   routes(guards: Guards): Router;
   /** Installs and publishes processes/<id>/ + forms/<id>/ under rootDir; never throws. */
   installShipped(rootDir: string): Promise<ShippedSummary>;
@@ -34,10 +43,12 @@ export interface Packages {
 export function createPackages(opts: PackagesOptions): Packages {
   const deps: PackagesDeps = { ...opts, repo: new PackagesRepository(opts.connection) };
   const service = new PackagesService(deps);
+  const drafts = new DraftsService({ ...deps, drafts: new DraftsRepository(opts.connection), courtOf: opts.courtOf, nameOf: opts.nameOf });
   extendApi(PACKAGES_API_PATHS);
   return {
     service,
-    routes: (guards) => Router().use(packagesRoutes(service, guards), packageValidateRoutes(deps, guards)),
+    drafts,
+    routes: (guards) => Router().use(draftsRoutes(drafts, guards), packagesRoutes(service, guards), packageValidateRoutes(deps, guards)),
     async installShipped(rootDir) {
       try {
         return await installShipped(deps, service, rootDir);

@@ -100,3 +100,62 @@ export function lineOf(xml: string, id: string): number | undefined {
   const at = xml.search(new RegExp(`\\sid\\s*=\\s*["']${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`));
   return at < 0 ? undefined : xml.slice(0, at).split('\n').length;
 }
+
+/** The diagram re-serialized by bpmn-moddle: the same model gives the same text (for comparing). */
+export async function readDiagramCanonical(xml: string): Promise<string> {
+  const moddle = newModdle();
+  const { rootElement } = await moddle.fromXML(xml);
+  return (await moddle.toXML(rootElement, { format: true })).xml;
+}
+
+export interface FlowItem {
+  id: string;
+  type: string;
+  name?: string;
+  process: string;
+  /** Everything the engine reads from the element (attributes, conditions, extensions), as text. */
+  signature: string;
+  from?: string;
+  to?: string;
+}
+
+// Children are compared on their own; incoming/outgoing follow the sequence flows; id and name are shown.
+const SKIP = new Set(['flowElements', 'di', 'incoming', 'outgoing', 'artifacts', 'laneSets', 'id', 'name']);
+
+const isRef = (k: string) => /Refs?$/.test(k) || k === 'default';
+
+function signatureOf(v: unknown, depth = 0): unknown {
+  if (Array.isArray(v)) return v.map((x) => signatureOf(x, depth));
+  if (!v || typeof v !== 'object') return v;
+  if (depth > 8) return '…';
+  const el = v as El;
+  const out: Record<string, unknown> = el.$type ? { $type: el.$type } : {};
+  for (const k of Object.keys(el).sort()) {
+    if (SKIP.has(k) || (k.startsWith('$') && k !== '$attrs' && k !== '$body')) continue;
+    const value = el[k];
+    if (isRef(k)) {
+      const ref = (x: unknown) => (x && typeof x === 'object' ? `#${String((x as El).id)}` : x);
+      out[k] = Array.isArray(value) ? value.map(ref) : ref(value);
+    } else out[k] = signatureOf(value, depth + 1);
+  }
+  return out;
+}
+
+/** Every flow element, sequence flows included, with a signature for "what changed". */
+export async function readFlowItems(xml: string): Promise<FlowItem[]> {
+  const { rootElement } = await newModdle().fromXML(xml);
+  const out: FlowItem[] = [];
+  const visit = (container: El, process: string) => {
+    for (const child of (container.flowElements ?? []) as El[]) {
+      if (!child.id) continue;
+      out.push({
+        id: child.id, type: child.$type, process, signature: JSON.stringify(signatureOf(child)),
+        ...(str(child.name) ? { name: str(child.name) } : {}),
+        ...(child.$type === 'bpmn:SequenceFlow' ? { from: (child.sourceRef as El | undefined)?.id, to: (child.targetRef as El | undefined)?.id } : {}),
+      });
+      visit(child, process);
+    }
+  };
+  for (const root of (rootElement.rootElements ?? []) as El[]) if (root.$type === 'bpmn:Process' && root.id) visit(root, root.id);
+  return out;
+}

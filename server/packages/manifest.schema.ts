@@ -1,6 +1,7 @@
 // The two JSON files every package has: manifest.json and articles.json (docs/PACKAGES.md).
 // Validated with zod; every issue becomes a Chinese problem naming the file and the field.
 import { z } from 'zod';
+import { ledgerSectionSchema } from '../ledger/rules.schema';
 import type { PackageProblem } from './types';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -11,6 +12,8 @@ export const FORM_KEY = /^(?:[a-z0-9][a-z0-9-]{1,63}\/)?[A-Za-z][A-Za-z0-9_-]*$/
 export const ARTICLE_NO = /^第[〇零一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十0-9]+)?$/;
 
 const text = z.string().trim().min(1);
+/** date 日期, dateTime 日期时间, text 文本, number 数字, boolean 是否, court 法院, person 人员, period 期间. */
+export const DICTIONARY_TYPES = ['date', 'dateTime', 'text', 'number', 'boolean', 'court', 'person', 'period'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期');
 
@@ -42,6 +45,15 @@ const manifestObject = z.strictObject({
     value: text,
     basis: text,
   })),
+  // Variables by Chinese label (收到信访材料之日 for complaintReceivedAt): how deadlines are shown and typed.
+  dictionary: z.array(z.strictObject({
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, '变量名应为英文标识，可带表单前缀，如 complaintReceivedAt、reviewComplaint.instructionReceivedAt'),
+    label: text,
+    type: z.enum(DICTIONARY_TYPES, { error: `类型应为 ${DICTIONARY_TYPES.join('、')} 之一` }),
+    description: text.optional(),
+  })).optional(),
+  /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
+  ledger: ledgerSectionSchema.optional(),
 });
 export const manifestFields = manifestObject.shape;
 
@@ -79,6 +91,8 @@ export function lenientManifest(raw: unknown): Manifest {
     processes: many(s.processes.element, r.processes),
     forms: many(s.forms.element, r.forms),
     parameters: many(s.parameters.element, r.parameters),
+    ...(Array.isArray(r.dictionary) ? { dictionary: many(s.dictionary.unwrap().element, r.dictionary) } : {}),
+    ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
   });
 }
 

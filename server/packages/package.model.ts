@@ -18,7 +18,7 @@ const packageSchema = new Schema(
     hash: { type: String, required: true }, // sha256 over the files: the same content is the same package
     manifest: { type: Schema.Types.Mixed, required: true },
     files: { type: [new Schema({ path: String, text: String }, { _id: false })], required: true },
-    source: { type: String, enum: ['import', 'shipped', 'parameter'], required: true },
+    source: { type: String, enum: ['import', 'shipped', 'parameter', 'workspace', 'rollback'], required: true },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     publishingAt: Date,
@@ -45,7 +45,7 @@ export interface PackageDoc {
   hash: string;
   manifest: unknown;
   files: { path: string; text: string }[];
-  source: 'import' | 'shipped' | 'parameter';
+  source: 'import' | 'shipped' | 'parameter' | 'workspace' | 'rollback';
   createdAt: Date;
   createdBy: string;
   publishingAt?: Date;
@@ -54,7 +54,8 @@ export interface PackageDoc {
   publishError?: string;
   deployed?: { key: string; version: number }[];
   formRevisions?: { key: string; revision: number }[];
-  change?: { parameter: string; from: string; to: string; fromVersion: number };
+  /** A parameter change, or a rollback (`rollbackOf`: the version published again). */
+  change?: { parameter?: string; from?: string; to?: string; fromVersion: number; rollbackOf?: number };
 }
 
 export const packageModel = (c: Connection) => c.models.Package ?? c.model('Package', packageSchema);

@@ -1,6 +1,7 @@
 // Import validation: every check runs and every problem is collected before anything is
 // decided; only a package with no problem at all comes back as `pkg`. Used alike for uploaded
 // zips and for the packages shipped in processes/ and forms/.
+import { dictionaryProblems } from '../calendar';
 import type { FormsService } from '../forms';
 import { checkDiagram, type CheckedDiagram } from './checkDiagram';
 import { checkParameters } from './checkParameters';
@@ -50,6 +51,9 @@ export async function validatePackage(
   }
   if (m) {
     problems.push(...manifestAgainstFiles(m, files));
+    for (const p of dictionaryProblems(m.dictionary ?? [])) {
+      problems.push({ file: 'manifest.json', field: `dictionary[${p.index}]`, code: 'DICTIONARY', message: `manifest.json 的数据字典：${p.message}` });
+    }
     const province = m.id ? await ctx.provinceOf(m.id) : undefined;
     if (province && m.province && province !== m.province) {
       problems.push({ file: 'manifest.json', field: 'id', code: 'DUPLICATE_ID', message: `程序包 id「${m.id}」已属于${province}的程序包，不能用于${m.province}` });

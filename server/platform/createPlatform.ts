@@ -28,6 +28,7 @@ import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
 import { createWorklistsRepository, type WorklistsRepository } from '../worklists';
+import { createLedger, type LedgerService } from '../ledger';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
@@ -57,6 +58,7 @@ export interface Platform {
     packages: PackagesService;
     /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
     worklists: WorklistsRepository;
+    ledger: LedgerService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -108,6 +110,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const definitions = new DefinitionsRepository(connection);
   const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current(), run: engine.run };
   const casesService = new CasesService(deps);
+  const ledger = createLedger({ connection, clock, cases });
   const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
@@ -125,6 +128,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const packages = createPackages({
     connection, definitions: definitionsService, forms, clock, logger,
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
+    courtOf: (code) => auth.findCourt(code),
+    nameOf: (username) => auth.findUserName(username),
   });
 
   if (opts.seed !== false) {
@@ -161,10 +166,15 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
       clockRoutes(clock, () => scheduler.fireDue(), guards),
-      statsRoutes(connection, worklists, guards, () => clock.now()), definitionXmlRoutes(definitions, guards),
+      statsRoutes(connection, worklists, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
+      ledger.routes(guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
+
+  // Entries a crash kept from being projected after their case write (DESIGN.md decision 2).
+  const rebuilt = await ledger.service.rebuild();
+  if (rebuilt) logger.info({ rebuilt }, '督办台账：已从案件记录补齐');
 
   if (opts.schedulerPollMs !== false) scheduler.start(opts.schedulerPollMs ?? config.schedulerPollMs);
 
@@ -174,7 +184,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, worklists },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, worklists, ledger: ledger.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

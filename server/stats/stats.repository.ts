@@ -1,11 +1,9 @@
 // The dashboard's figures, derived from the cases (DESIGN.md decision 2) without scanning them:
 // case load from index counts on the cases, timeliness from the worklists' finished-task rows
 // (a read model rebuilt from the cases' history), each confined to the courts the caller sees.
-// 通报 (notices) is still one aggregation over the history: its source moves to the ledger.
+// 通报 (notices) come from the ledger (server/ledger), not from here.
 import type { Connection } from 'mongoose';
 import type { WorklistsRepository } from '../worklists';
-
-const BEIJING_MS = 8 * 3600_000;
 
 export interface CourtLoad {
   court: string;
@@ -18,17 +16,9 @@ export interface ReportTimeliness {
   onTime: number;
   late: number;
 }
-export interface NoticeCount {
-  court: string;
-  year: number;
-  count: number;
-}
 
 export function createStatsRepository(connection: Connection, worklists: WorklistsRepository) {
   const cases = () => connection.collection('cases');
-  const visible = (codes: string[]) => ({
-    $or: [{ supervisingCourt: { $in: codes } }, { supervisedCourt: { $in: codes } }],
-  });
 
   return {
     /**
@@ -52,31 +42,6 @@ export function createStatsRepository(connection: Connection, worklists: Worklis
 
     /** Finished tasks with a deadline, per court the task was assigned to (server/worklists). */
     timeliness: (codes: string[]): Promise<ReportTimeliness[]> => worklists.timeliness(codes),
-
-    /**
-     * 通报 per supervised court and Beijing year: history entries of type `notice`, and end or
-     * intermediate events reached whose name contains 通报 (server/stats/README.md).
-     */
-    async notices(codes: string[]): Promise<NoticeCount[]> {
-      return (await cases()
-        .aggregate([
-          { $match: visible(codes) },
-          { $unwind: '$history' },
-          {
-            $match: {
-              $or: [
-                { 'history.type': 'notice' },
-                { 'history.type': 'eventReached', 'history.data.name': { $regex: '通报' } },
-              ],
-            },
-          },
-          { $project: { court: '$supervisedCourt', year: { $year: { $add: ['$history.at', BEIJING_MS] } } } },
-          { $group: { _id: { court: '$court', year: '$year' }, count: { $sum: 1 } } },
-          { $sort: { '_id.year': -1, '_id.court': 1 } },
-          { $project: { _id: 0, court: '$_id.court', year: '$_id.year', count: 1 } },
-        ])
-        .toArray()) as NoticeCount[];
-    },
   };
 }
 export type StatsRepository = ReturnType<typeof createStatsRepository>;

@@ -136,7 +136,8 @@ describe('期限一览: change a deadline, see the open cases, migrate', () => {
     const table = page.locator('[data-test="deadlines-table"]');
     const row = table.locator('.el-table__body tr', { hasText: paramLabel }).first();
     await row.waitFor();
-    expect(await row.textContent()).toContain('5日 自 complaintReceivedAt');
+    // The variable by its Chinese label from Hainan's data dictionary.
+    expect(await row.textContent()).toContain(pkg === 'hainan' ? '5日 自 收到信访材料之日' : '5日 自 complaintReceivedAt');
     await row.locator('.el-table__expand-icon').click();
     await expect.poll(() => table.textContent()).toContain('第');
     await e.shot('admin-deadlines');
@@ -147,7 +148,8 @@ describe('期限一览: change a deadline, see the open cases, migrate', () => {
     const row = page.locator('[data-test="deadlines-table"] .el-table__body tr', { hasText: paramLabel }).first();
     await row.locator('[data-test="change-deadline"]').click();
     const dialog = page.locator('[data-test="deadline-dialog"]');
-    await dialog.locator('input[data-test="deadline-input"]').fill('10日 自 complaintReceivedAt');
+    // Typed with the Chinese label where the package has a dictionary.
+    await dialog.locator('input[data-test="deadline-input"]').fill(pkg === 'hainan' ? '10日 自 收到信访材料之日' : '10日 自 complaintReceivedAt');
     await expect.poll(() => dialog.locator('[data-test="deadline-preview"]').textContent()).toContain('届满');
     await e.shot('admin-deadline-edit');
     await dialog.locator('[data-test="publish-deadline"]').click();
@@ -173,7 +175,10 @@ describe('期限一览: change a deadline, see the open cases, migrate', () => {
     const task = (c.tasks ?? c.case.openTasks)[0];
     expect(new Date(task.dueAt).toISOString()).toBe('2026-11-12T16:00:00.000Z');
     await dialog.getByRole('button', { name: '完成' }).click();
-    await expect.poll(() => page.locator('[data-test="deadlines-table"]').textContent()).toContain('10日 自 complaintReceivedAt');
+    await expect.poll(() => page.locator('[data-test="deadlines-table"]').textContent(), { timeout: 30_000 })
+      .toContain(pkg === 'hainan' ? '10日 自 收到信访材料之日' : '10日 自 complaintReceivedAt');
+    const stored = (await admin.get(`/api/packages/${pkg}`)).body.package.parameters.find((p: { label: string }) => p.label === paramLabel || p.label.startsWith(paramLabel));
+    expect(stored.value).toBe('10日 自 complaintReceivedAt'); // stored by variable name
     e.assertClean();
   });
 });

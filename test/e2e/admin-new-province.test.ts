@@ -2,7 +2,8 @@
 // a new package with its articles, a form designed in the Form.io builder (a text field and a
 // select), a diagram drawn in the bpmn-js modeler (palette: start event, task → user task, end
 // event, connections) whose user task gets its form, assignment rule, deadline and basis in the
-// platform's properties panel; submitted and published; then a case of it runs and the task
+// platform's properties panel; published from its server-side draft after a summary of what it
+// adds; then a case of it runs and the task
 // appears in the handler's inbox with the designed form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
@@ -122,11 +123,14 @@ describe('a new province in the browser', () => {
     userTask = await m.idOf('bpmn:UserTask');
     expect(userTask).not.toBe('');
 
-    // Submitted as it is, the platform refuses it: each problem names its file, element and
+    // Published as it is, the platform refuses it: each problem names its file, element and
     // line; the element link opens the modeler on it, the server's reason on the element.
     await page.getByText('← 山东法院执行督办').click();
-    e.allow({ text: /status of 422/, url: /\/api\/packages$/ });
-    await page.locator('[data-test="submit-draft"]').click();
+    e.allow({ text: /status of 422/, url: /\/api\/packages\/shandong-duban\/draft\/publish$/ });
+    await page.locator('[data-test="submit-publish"]').click();
+    const publishDialog = page.locator('[data-test="publish-dialog"]');
+    await expect.poll(() => publishDialog.locator('[data-test="package-diff"]').textContent(), { timeout: 30_000 }).toContain('新增');
+    await publishDialog.locator('[data-test="confirm-publish"]').click();
     const problems = page.locator('[data-test="problem-list"]');
     await problems.waitFor();
     expect(await problems.textContent()).toContain(`processes/${PROCESS}.bpmn`);
@@ -194,6 +198,13 @@ describe('a new province in the browser', () => {
     expect(await params.textContent()).toContain('山东办法 第三条');
     await e.shot('admin-workspace');
     await page.locator('[data-test="submit-publish"]').click();
+    const dialog = page.locator('[data-test="publish-dialog"]');
+    await expect.poll(() => dialog.locator('[data-test="diff-deadlines"]').textContent(), { timeout: 30_000 }).toContain('5日');
+    expect(await dialog.locator('[data-test="diff-form"]').textContent()).toContain('执行措施');
+    await e.shot('admin-publish-diff-new');
+    await dialog.locator('[data-test="confirm-publish"]').click();
+    await expect.poll(() => dialog.locator('[data-test="published-version"]').textContent(), { timeout: 30_000 }).toContain('已发布版本 1');
+    await dialog.locator('[data-test="publish-done"]').click();
     await page.waitForURL(/\/admin\/packages$/);
     const row = page.locator('[data-test="packages-table"] .el-table__body tr', { hasText: PKG });
     await expect.poll(() => row.locator('[data-test="package-status"]').textContent()).toBe('现行');

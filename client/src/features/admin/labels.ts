@@ -19,3 +19,11 @@ export const MIGRATION_STATUS: Record<string, string> = {
   refused: '无法迁移',
   conflict: '冲突',
 };
+/** How a package version came about (server/packages/package.model.ts `source`). */
+export const SOURCE_LABEL: Record<string, string> = {
+  import: '导入 zip',
+  shipped: '随平台提供',
+  parameter: '期限一览修改',
+  workspace: '草稿发布',
+  rollback: '回退',
+};

@@ -25,6 +25,8 @@ export interface DubanModelerConfig {
   courts(): CourtOption[];
   roles: string[];
   articles(): Articles | null;
+  /** The package's data dictionary: deadlines are shown and typed with its Chinese labels. */
+  dictionary?(): { name: string; label: string }[];
   previewDeadline(notation: string): Promise<DeadlinePreview>;
   /** Opens the form builder on a form of the package (the panel's 设计表单 link). */
   openForm?(key: string): void;

@@ -88,11 +88,35 @@ export class DubanModeler {
 
   async open(xml: string): Promise<string[]> {
     const { warnings } = await this.modeler.importXML(xml);
-    this.get('canvas').zoom('fit-viewport', 'auto');
+    this.showReadable();
     // The properties panel (preact) subscribes to selection changes in an effect that runs
     // after the next frame: a selection made before it would not reach the panel.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     return (warnings ?? []).map((w: Error) => w.message);
+  }
+
+  /**
+   * The first view: the whole diagram beside the palette (never under it) when it is readable
+   * at that size; a big diagram (Hainan's ~150 elements would be 3 px labels) opens at a
+   * readable zoom on its start event instead, to be panned from there.
+   */
+  showReadable(): void {
+    const canvas = this.get('canvas');
+    canvas.zoom('fit-viewport');
+    const { inner, outer } = canvas.viewbox();
+    if (!inner.width || !outer.width) return;
+    const palette = (canvas.getContainer() as HTMLElement).querySelector('.djs-palette')?.getBoundingClientRect().width ?? 0;
+    const left = palette + 32;
+    const READABLE = 0.75;
+    const fit = Math.min((outer.width - left - 24) / inner.width, (outer.height - 48) / inner.height, 1);
+    if (fit >= READABLE) {
+      canvas.viewbox({ x: inner.x - left / fit, y: inner.y - 24 / fit, width: outer.width / fit, height: outer.height / fit });
+      return;
+    }
+    const start = this.get('elementRegistry').filter((e: any) => e.type === 'bpmn:StartEvent' && !e.parent?.parent?.parent)[0]
+      ?? { x: inner.x, y: inner.y + inner.height / 2, height: 0 };
+    const height = outer.height / READABLE;
+    canvas.viewbox({ x: start.x - left / READABLE, y: start.y + start.height / 2 - height / 2, width: outer.width / READABLE, height });
   }
 
   async xml(): Promise<string> {

@@ -176,3 +176,66 @@ export const formsApi = {
   saveRevision: (key: string, schema: FormSchema) =>
     http.post<{ key: string; revision: number; unchanged: boolean }>(`/api/forms/${formPath(key)}/revisions`, { schema }),
 };
+
+/** A draft as the server answers it (server/packages/drafts.service.ts). */
+export interface DraftInfo {
+  id: string;
+  province: string;
+  baseVersion: number | null;
+  liveVersion: number | null;
+  stale: boolean;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: { username: string; name: string } | null;
+  title?: string;
+  content?: { manifest: Manifest; articles: Articles; diagrams: Record<string, string>; forms: Record<string, FormSchema> };
+}
+
+type Change = 'added' | 'removed' | 'changed';
+export interface PackageDiff {
+  empty: boolean;
+  info: { field: string; label: string; from: string | null; to: string | null }[];
+  deadlines: { id: string; label: string; change: Change; from: string | null; to: string | null; labelFrom?: string; element: string }[];
+  processes: { key: string; title: string; change: Change }[];
+  elements: { process: string; id: string; name: string; type: string; change: Change }[];
+  layout: string[];
+  forms: { name: string; title: string; change: Change; fieldsAdded: string[]; fieldsRemoved: string[]; fieldsChanged: string[] }[];
+  articles: { document: string; no: string; change: Change }[];
+  dictionary: { name: string; label: string; change: Change }[];
+}
+
+export interface PublishOutcome {
+  unchanged: boolean;
+  version: number;
+  diff?: PackageDiff;
+  migrations: MigrationResult[];
+}
+
+export interface HistoryEntry {
+  version: number;
+  status: PackageVersion['status'];
+  source: string;
+  edition: string;
+  createdAt: string;
+  createdBy: { username: string; name: string } | null;
+  publishedAt: string | null;
+  publishedBy: { username: string; name: string } | null;
+  change?: { parameter?: string; from?: string; to?: string; fromVersion: number; rollbackOf?: number };
+}
+
+export const draftsApi = {
+  list: () => http.get<{ drafts: DraftInfo[] }>('/api/package-drafts').then((r) => r.drafts),
+  get: (id: string) => http.get<{ draft: DraftInfo }>(`/api/packages/${enc(id)}/draft`).then((r) => r.draft),
+  /** The draft, opened from the live version when there is none. */
+  open: (id: string) => http.post<{ draft: DraftInfo }>(`/api/packages/${enc(id)}/draft`).then((r) => r.draft),
+  save: (id: string, content: NonNullable<DraftInfo['content']>, revision?: number, baseVersion?: number | null) =>
+    http.put<{ draft: DraftInfo }>(`/api/packages/${enc(id)}/draft`, { content, revision, baseVersion }).then((r) => r.draft),
+  discard: (id: string) => http.delete(`/api/packages/${enc(id)}/draft`),
+  diff: (id: string) => http.get<{ draft: DraftInfo; diff: PackageDiff }>(`/api/packages/${enc(id)}/draft/diff`),
+  rebase: (id: string) => http.post<{ draft: DraftInfo }>(`/api/packages/${enc(id)}/draft/rebase`).then((r) => r.draft),
+  publish: (id: string, revision: number) => http.post<PublishOutcome>(`/api/packages/${enc(id)}/draft/publish`, { revision }),
+  history: (id: string) => http.get<{ versions: HistoryEntry[] }>(`/api/packages/${enc(id)}/history`).then((r) => r.versions),
+  versionDiff: (id: string, from: number, to: number) => http.get<{ diff: PackageDiff }>(`/api/packages/${enc(id)}/diff${query({ from, to })}`).then((r) => r.diff),
+  rollback: (id: string, version: number) => http.post<PublishOutcome>(`/api/packages/${enc(id)}/rollback`, { version }),
+};

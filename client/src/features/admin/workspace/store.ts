@@ -1,44 +1,122 @@
-// The administrator's working copies of packages, kept in the browser (localStorage) so that a
-// diagram drawn in the modeler and a form designed in the builder survive moving between pages
-// and a reload. State changes only through the functions below; the server sees a working
-// copy only as a zip (POST /api/packages), where it is checked like any other package.
+// The administrator's drafts of packages, kept on the server (one per package, see
+// server/packages/drafts.service.ts): every administrator of the issuing court, in any browser,
+// continues the same draft, and a deep link to the modeler or the builder loads it. Edits apply
+// here at once and are saved shortly after (a save names the revision it builds on, so a save
+// over someone else's is refused, not lost). The browser keeps nothing: copies an older
+// version of the platform left in localStorage can be uploaded as a draft once, or dropped.
 import { reactive } from 'vue';
+import { ApiError } from '../../../api/http';
+import { draftsApi, type DraftInfo } from '../api/packages.api';
 import { deriveParameters, processOf } from './deadlines';
-import type { Articles, FormSchema, Manifest, PackageProblem, Workspace } from './types';
-import { readZip, writeZip } from './zip';
+import type { Articles, DictionaryEntry, FormSchema, Manifest, PackageProblem, Workspace } from './types';
+import { writeZip } from './zip';
 
-const PREFIX = 'duban.workspace.v1.';
 const cache = reactive(new Map<string, Workspace>());
 
+/** Per draft: a save under way or waiting, and the last save's failure (a 409 above all). */
+export interface SaveState {
+  pending: boolean;
+  error: ApiError | null;
+}
+const saveStates = reactive(new Map<string, SaveState>());
+export const saveStateOf = (id: string): SaveState => {
+  if (!saveStates.has(id)) saveStates.set(id, { pending: false, error: null });
+  return saveStates.get(id)!;
+};
+
+function fromDraft(d: DraftInfo): Workspace {
+  const c = d.content!;
+  return {
+    id: d.id, manifest: c.manifest, articles: c.articles, diagrams: c.diagrams, forms: c.forms,
+    base: d.baseVersion === null ? null : { version: d.baseVersion },
+    revision: d.revision, liveVersion: d.liveVersion, updatedBy: d.updatedBy?.name ?? '', savedAt: d.updatedAt,
+  };
+}
+
+function accept(ws: Workspace, d: DraftInfo): void {
+  Object.assign(ws, { revision: d.revision, liveVersion: d.liveVersion, updatedBy: d.updatedBy?.name ?? '', savedAt: d.updatedAt, base: d.baseVersion === null ? null : { version: d.baseVersion } });
+}
+
+const contentOf = (ws: Workspace) => ({ manifest: finalManifest(ws), articles: ws.articles, diagrams: ws.diagrams, forms: ws.forms });
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const inFlight = new Map<string, Promise<void>>();
+
+async function saveToServer(ws: Workspace): Promise<void> {
+  const state = saveStateOf(ws.id);
+  try {
+    accept(ws, await draftsApi.save(ws.id, contentOf(ws), ws.revision || undefined, ws.base?.version ?? null));
+    state.error = null;
+  } catch (err) {
+    state.error = err instanceof ApiError ? err : new ApiError(0, 'network', '草稿未能保存，请检查网络后重试');
+  } finally {
+    state.pending = timers.has(ws.id);
+  }
+}
+
+/** Saves a moment after the last edit (typing does not send a request per keystroke). */
 function persist(ws: Workspace): void {
-  ws.savedAt = new Date().toISOString();
-  cache.set(ws.id, ws);
-  localStorage.setItem(PREFIX + ws.id, JSON.stringify(ws));
+  const state = saveStateOf(ws.id);
+  if (state.error?.status === 409) return; // someone else saved: reload first, never overwrite
+  state.pending = true;
+  clearTimeout(timers.get(ws.id));
+  timers.set(ws.id, setTimeout(() => {
+    timers.delete(ws.id);
+    const previous = inFlight.get(ws.id) ?? Promise.resolve();
+    const next = previous.then(() => saveToServer(ws));
+    inFlight.set(ws.id, next);
+  }, 400));
+}
+
+/** Waits until every edit so far is on the server; throws the save's error. */
+export async function flushWorkspace(id: string): Promise<void> {
+  const ws = cache.get(id);
+  if (ws && timers.has(id)) {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    inFlight.set(id, (inFlight.get(id) ?? Promise.resolve()).then(() => saveToServer(ws)));
+  }
+  await inFlight.get(id);
+  const err = saveStateOf(id).error;
+  if (err) throw err;
 }
 
 export function getWorkspace(id: string): Workspace | undefined {
-  if (!cache.has(id)) {
-    const raw = localStorage.getItem(PREFIX + id);
-    if (raw) cache.set(id, JSON.parse(raw) as Workspace);
-  }
   return cache.get(id);
 }
 
-export function listWorkspaces(): Workspace[] {
-  const out: Workspace[] = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
-    if (key?.startsWith(PREFIX)) {
-      const ws = getWorkspace(key.slice(PREFIX.length));
-      if (ws) out.push(ws);
-    }
-  }
-  return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+/**
+ * The package's draft from the server (POST …/draft: the existing draft, or one opened from the
+ * live version). `fresh` reloads even when this page holds it already.
+ */
+export async function loadWorkspace(id: string, opts: { fresh?: boolean } = {}): Promise<Workspace | undefined> {
+  if (cache.has(id) && !opts.fresh) return cache.get(id);
+  const d = await draftsApi.open(id);
+  cache.set(id, fromDraft(d));
+  saveStates.set(id, { pending: false, error: null });
+  return cache.get(id);
 }
 
-export function discardWorkspace(id: string): void {
+/** After the server changed the draft itself (rebase): its answer replaces what this page holds. */
+export function replaceWorkspace(d: DraftInfo): Workspace {
+  cache.set(d.id, fromDraft(d));
+  saveStates.set(d.id, { pending: false, error: null });
+  return cache.get(d.id)!;
+}
+
+export async function discardWorkspace(id: string): Promise<void> {
+  clearTimeout(timers.get(id));
+  timers.delete(id);
+  await draftsApi.discard(id).catch((err) => {
+    if (!(err instanceof ApiError && err.status === 404)) throw err;
+  });
+  forgetWorkspace(id);
+}
+
+/** Drops this page's copy (after publishing, the draft is gone on the server). */
+export function forgetWorkspace(id: string): void {
   cache.delete(id);
-  localStorage.removeItem(PREFIX + id);
+  saveStates.delete(id);
 }
 
 export interface NewPackage {
@@ -52,7 +130,8 @@ export interface NewPackage {
   articles: { no: string; text: string }[];
 }
 
-export function createWorkspace(p: NewPackage): Workspace {
+/** A new package's draft, created on the server at once. */
+export async function createWorkspace(p: NewPackage): Promise<Workspace> {
   const ws: Workspace = {
     id: p.id,
     manifest: {
@@ -69,32 +148,41 @@ export function createWorkspace(p: NewPackage): Workspace {
     diagrams: {},
     forms: {},
     base: null,
+    revision: 0,
+    liveVersion: null,
+    updatedBy: '',
     savedAt: '',
   };
-  persist(ws);
+  accept(ws, await draftsApi.save(ws.id, contentOf(ws), undefined, null));
+  cache.set(ws.id, ws);
   return cache.get(ws.id)!;
 }
 
-/** Opens a package version from the server's export as a working copy. */
-export async function workspaceFromZip(zip: ArrayBuffer, version: number): Promise<Workspace> {
-  const files = await readZip(zip);
-  const text = (name: string) => new TextDecoder().decode(files.get(name) ?? new Uint8Array()).replace(/^\uFEFF/, '');
-  const manifest = JSON.parse(text('manifest.json')) as Manifest;
-  const ws: Workspace = {
-    id: manifest.id,
-    manifest,
-    articles: JSON.parse(text('articles.json')) as Articles,
-    diagrams: {},
-    forms: {},
-    base: { version },
-    savedAt: '',
-  };
-  for (const name of files.keys()) {
-    if (name.startsWith('processes/')) ws.diagrams[name.slice('processes/'.length)] = text(name);
-    if (name.startsWith('forms/')) ws.forms[name.slice('forms/'.length).replace(/\.json$/, '')] = JSON.parse(text(name)) as FormSchema;
+// Copies kept in this browser's localStorage by the platform before drafts moved to the server.
+const LEGACY_PREFIX = 'duban.workspace.v1.';
+
+export function legacyLocalCopies(): Workspace[] {
+  const out: Workspace[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(LEGACY_PREFIX)) continue;
+    try {
+      out.push(JSON.parse(localStorage.getItem(key) ?? '') as Workspace);
+    } catch {
+      localStorage.removeItem(key);
+    }
   }
-  persist(ws);
-  return cache.get(ws.id)!;
+  return out;
+}
+
+export function dropLegacyCopy(id: string): void {
+  localStorage.removeItem(LEGACY_PREFIX + id);
+}
+
+/** Uploads an old browser copy as the package's draft, based on the version it was opened from. */
+export async function uploadLegacyCopy(ws: Workspace): Promise<void> {
+  await draftsApi.save(ws.id, contentOf(ws), undefined, ws.base?.version ?? null);
+  dropLegacyCopy(ws.id);
 }
 
 export function updateManifest(ws: Workspace, change: Partial<Pick<Manifest, 'province' | 'title' | 'version' | 'supersedes'>> & { regulation?: Partial<Manifest['regulation']> }): void {
@@ -147,16 +235,22 @@ export function removeProcess(ws: Workspace, file: string): void {
 }
 
 export function addForm(ws: Workspace, name: string, title: string): void {
-  ws.forms[name] = {
-    display: 'form',
-    title,
-    components: [{ type: 'button', key: 'submit', label: '提交', action: 'submit', input: true, theme: 'primary', disableOnInvalid: true }],
-  };
+  // No button yet: a field dropped into an empty form lands first, and saving puts 提交 last.
+  ws.forms[name] = withSubmitLast({ display: 'form', title, components: [] });
   persist(ws);
 }
 
+const SUBMIT = { type: 'button', key: 'submit', label: '提交', action: 'submit', input: true, theme: 'primary', disableOnInvalid: true };
+const isSubmit = (c: unknown) => !!c && typeof c === 'object' && (c as { type?: string }).type === 'button' && ((c as { action?: string }).action ?? 'submit') === 'submit';
+
+/** The form's 提交 button after every field (one is added if the form has none). */
+export function withSubmitLast(schema: FormSchema): FormSchema {
+  const buttons = schema.components.filter(isSubmit);
+  return { ...schema, components: [...schema.components.filter((c) => !isSubmit(c)), ...(buttons.length ? buttons : [SUBMIT])] };
+}
+
 export function saveForm(ws: Workspace, name: string, schema: FormSchema): void {
-  ws.forms[name] = schema;
+  ws.forms[name] = withSubmitLast(schema);
   persist(ws);
 }
 
@@ -168,6 +262,12 @@ export function removeForm(ws: Workspace, name: string): void {
 export function setParameterLabel(ws: Workspace, id: string, label: string): void {
   const p = ws.manifest.parameters.find((x) => x.id === id);
   if (p) p.label = label;
+  persist(ws);
+}
+
+export function setDictionary(ws: Workspace, entries: DictionaryEntry[]): void {
+  if (entries.length) ws.manifest.dictionary = entries;
+  else delete ws.manifest.dictionary;
   persist(ws);
 }
 

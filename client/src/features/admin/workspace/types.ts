@@ -22,6 +22,15 @@ export interface Manifest {
   processes: { key: string; file: string; title: string }[];
   forms: string[];
   parameters: Parameter[];
+  dictionary?: DictionaryEntry[];
+}
+
+/** The package's data dictionary: a variable's Chinese label (docs/PACKAGES.md). */
+export interface DictionaryEntry {
+  name: string;
+  label: string;
+  type: 'date' | 'dateTime' | 'period' | 'text' | 'number' | 'boolean' | 'court' | 'person';
+  description?: string;
 }
 
 export interface FormSchema {
@@ -31,7 +40,7 @@ export interface FormSchema {
   [k: string]: unknown;
 }
 
-/** The working copy an administrator edits in the browser until it is imported as a draft. */
+/** A package's draft as the browser edits it; stored on the server (one per package). */
 export interface Workspace {
   id: string;
   manifest: Manifest;
@@ -40,8 +49,13 @@ export interface Workspace {
   diagrams: Record<string, string>;
   /** forms/<name>.json → Form.io schema */
   forms: Record<string, FormSchema>;
-  /** The server version it was opened from; null for a new package. */
+  /** The published version it was opened from; null for a new package. */
   base: { version: number } | null;
+  /** The server's save counter: a save is accepted only on top of the revision last read. */
+  revision: number;
+  liveVersion: number | null;
+  /** Saved by whom and when (姓名), as the server last answered. */
+  updatedBy: string;
   savedAt: string;
 }
 

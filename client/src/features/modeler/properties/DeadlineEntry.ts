@@ -4,6 +4,7 @@ import { TextFieldEntry } from '@bpmn-io/properties-panel';
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { useService } from 'bpmn-js-properties-panel';
 import { formatDue } from '../../../i18n/format';
+import { displayNotation, labelsToNames } from '../../admin/workspace/dictionary';
 import type { DeadlinePreview, DubanModelerConfig } from '../config';
 import { html } from './html';
 import { getDeadline, isType, setDeadline, type Element } from './model';
@@ -44,9 +45,11 @@ export function DeadlineEntry(props: { element: Element; id: string }) {
   const bpmnFactory = useService('bpmnFactory');
   const debounce = useService('debounceInput');
   const config = useService<DubanModelerConfig>('config.duban');
+  // Stored by variable name (the engine's), shown and typed by Chinese label (数据字典).
+  const dictionary = config.dictionary?.() ?? [];
   const value = getDeadline(element);
-  const set = (v: string | undefined) => setDeadline({ modeling, bpmnFactory }, element, v ?? '');
-  const examples = isType(element, 'bpmn:UserTask') ? EXAMPLES_TASK : EXAMPLES_TIMER;
+  const set = (v: string | undefined) => setDeadline({ modeling, bpmnFactory }, element, labelsToNames(v ?? '', dictionary));
+  const examples = (isType(element, 'bpmn:UserTask') ? EXAMPLES_TASK : EXAMPLES_TIMER).map((e) => displayNotation(e, dictionary));
   const description = html`<div>
     <${Preview} notation=${value} config=${config} />
     <div class="duban-examples">常用：${examples.map(
@@ -59,7 +62,7 @@ export function DeadlineEntry(props: { element: Element; id: string }) {
     translate=${useService('translate')}
     label=${isType(element, 'bpmn:UserTask') ? '办理期限' : '期限'}
     description=${description}
-    getValue=${() => getDeadline(element)}
+    getValue=${() => displayNotation(getDeadline(element), dictionary)}
     setValue=${set}
     debounce=${debounce}
   />`;
