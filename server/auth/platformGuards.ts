@@ -33,6 +33,7 @@ export function createPlatformGuards(courts: CourtsRepository, caseAccess: CaseA
       return !!own && !!target && withinJurisdiction(own, target);
     },
     canSeeCase: (actor, c) => caseAccess.canSeeCase(actor, c),
+    visibleCourts: (actor) => caseAccess.visibleCourtCodes(actor),
     matchesAssignment: (actor, a) => userMatchesAssignment(actor, a),
   };
 }

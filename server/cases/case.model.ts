@@ -61,6 +61,11 @@ const caseSchema = new Schema(
     openTasks: { type: [openTaskSchema], default: [] },
     timers: { type: [timerSchema], default: [] },
     nextDueAt: { type: Date, default: null },
+    // The earliest due instant among the open tasks (NEVER when none, or closed): kept in the
+    // case's own write, so that overdue / due-this-week lists and figures are index reads.
+    firstDueAt: { type: Date },
+    // Set by every case write, cleared once the worklists (server/worklists) reflect it.
+    syncPending: Boolean,
     lease: { owner: String, until: Date },
     history: { type: [historySchema], default: [] },
     version: { type: Number, required: true, default: 0 },
@@ -74,7 +79,14 @@ caseSchema.index({ caseNo: 1 }, { unique: true });
 caseSchema.index({ 'openTasks.id': 1 });
 caseSchema.index({ 'openTasks.assignment.court': 1 });
 caseSchema.index({ nextDueAt: 1 });
-caseSchema.index({ supervisedCourt: 1, status: 1 });
+// Lists and figures are confined to the supervised courts a user sees ($in over them; the
+// embedded store merges one scan per court in sort order and counts from index positions).
+caseSchema.index({ supervisedCourt: 1, createdAt: -1 });
+caseSchema.index({ supervisedCourt: 1, status: 1, createdAt: -1 });
+caseSchema.index({ supervisedCourt: 1, status: 1, firstDueAt: 1 });
+caseSchema.index({ supervisedCourt: 1, firstDueAt: 1 });
+caseSchema.index({ syncPending: 1 });
+// Every court under supervision in the case (a 交办 adds the 中院 to the 基层 court).
 caseSchema.index({ supervisedCourts: 1, status: 1 });
 caseSchema.index({ supervisingCourt: 1, status: 1 });
 caseSchema.index({ 'definition.key': 1, 'definition.version': 1, status: 1 });
@@ -126,6 +138,8 @@ export interface CaseDoc {
   openTasks: OpenTask[];
   timers: CaseTimer[];
   nextDueAt: Date | null;
+  firstDueAt?: Date;
+  syncPending?: boolean;
   lease?: { owner?: string; until?: Date };
   history: HistoryEntry[];
   version: number;

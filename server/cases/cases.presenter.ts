@@ -2,7 +2,7 @@
 import type { CaseDoc } from './case.model';
 import type { Person } from './people';
 
-export function presentCaseSummary(c: CaseDoc) {
+export function presentCaseSummary(c: Omit<CaseDoc, "engineState" | "history">) {
   return {
     id: String(c._id),
     caseNo: c.caseNo,

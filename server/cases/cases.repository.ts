@@ -2,7 +2,8 @@
 // single-document update: it applies only if the case still has the version the command read,
 // and it appends the command's history entries in the same write.
 import type { Connection } from 'mongoose';
-import { caseModel, type CaseDoc, type HistoryEntry } from './case.model';
+import { NEVER } from '../worklists/rows';
+import { caseModel, type CaseDoc, type HistoryEntry, type OpenTask } from './case.model';
 
 export type CaseChanges = Partial<
   Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts'>
@@ -10,6 +11,14 @@ export type CaseChanges = Partial<
 
 /** A case without its engine state and history. */
 export type CaseSummaryDoc = Omit<CaseDoc, 'engineState' | 'history'>;
+
+/** What a list page asks of the cases collection (built by caseQuery.ts). */
+export interface CaseListQuery {
+  filter: Record<string, unknown>;
+  sort: Record<string, 1 | -1>;
+  skip: number;
+  limit: number;
+}
 
 /**
  * Told of every history written (after the write succeeded): derived stores such as the
@@ -21,6 +30,8 @@ export type HistoryObserver = (caseId: CaseDoc['_id'], history: HistoryEntry[]) 
 export class CasesRepository {
   readonly model;
   private readonly counters;
+  /** Runs after every successful case write (the worklists' sync); set by the platform. */
+  afterWrite?: (id: CaseDoc['_id']) => Promise<void>;
   private readonly observers: HistoryObserver[] = [];
 
   observe(fn: HistoryObserver): void {
@@ -41,7 +52,8 @@ export class CasesRepository {
    * without mongoose's document hydration and validation, which cost as much as the write.
    */
   async insert(doc: Omit<CaseDoc, '_id'>): Promise<CaseDoc> {
-    const [created] = await this.model.insertMany([doc], { lean: true });
+    const [created] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true }], { lean: true });
+    await this.afterWrite?.((created as unknown as CaseDoc)._id);
     await this.written((created as unknown as CaseDoc)._id, doc.history);
     return created as unknown as CaseDoc;
   }
@@ -72,23 +84,18 @@ export class CasesRepository {
     return (await this.findByOpenTask(taskId)) ?? this.model.findOne({ 'history.data.taskId': taskId }).lean<CaseDoc>().exec();
   }
 
-  list(filter: Record<string, unknown>, opts: { limit?: number; skip?: number } = {}): Promise<CaseDoc[]> {
-    return this.model
-      .find(filter, { engineState: 0, history: 0 })
-      .sort({ createdAt: -1 })
-      .skip(opts.skip ?? 0)
-      .limit(opts.limit ?? 100)
-      .lean<CaseDoc[]>()
-      .exec();
+  /** One page of cases (without engine state and history) and how many match in all. */
+  async page(q: CaseListQuery): Promise<{ items: CaseSummaryDoc[]; total: number }> {
+    const [items, total] = await Promise.all([
+      this.model.find(q.filter, { engineState: 0, history: 0 }).sort(q.sort).skip(q.skip).limit(q.limit).lean<CaseSummaryDoc[]>().exec(),
+      this.model.countDocuments(q.filter).exec(),
+    ]);
+    return { items, total };
   }
 
-  /** Cases with open tasks matching a filter on the task (inbox). */
-  withOpenTasks(taskFilter: Record<string, unknown>, limit = 500): Promise<CaseDoc[]> {
-    return this.model
-      .find({ status: 'running', openTasks: { $elemMatch: taskFilter } }, { engineState: 0, history: 0 })
-      .limit(limit)
-      .lean<CaseDoc[]>()
-      .exec();
+  /** How many cases match: from index positions when the filter allows (stats). */
+  count(filter: Record<string, unknown>): Promise<number> {
+    return this.model.countDocuments(filter).exec();
   }
 
   /**
@@ -104,7 +111,10 @@ export class CasesRepository {
   ): Promise<boolean> {
     const { filter, update } = guardedUpdate(id, expectedVersion, changes, history, opts);
     const r = await this.model.updateOne(filter, update).exec();
-    if (r.modifiedCount === 1) await this.written(id, history);
+    if (r.modifiedCount === 1) {
+      await this.afterWrite?.(id);
+      await this.written(id, history);
+    }
     return r.modifiedCount === 1;
   }
 
@@ -118,7 +128,10 @@ export class CasesRepository {
       .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: { engineState: 0, history: 0 } })
       .lean<CaseSummaryDoc>()
       .exec();
-    if (saved) await this.written(id, history);
+    if (saved) {
+      await this.afterWrite?.(id);
+      await this.written(id, history);
+    }
     return saved;
   }
 
@@ -167,7 +180,15 @@ function guardedUpdate(
 ) {
   const filter: Record<string, unknown> = { _id: id, version: expectedVersion };
   if (opts.releaseLeaseOf) filter['lease.owner'] = opts.releaseLeaseOf;
-  const set: Record<string, unknown> = { ...changes, version: expectedVersion + 1 };
+  const set: Record<string, unknown> = { ...changes, version: expectedVersion + 1, syncPending: true };
+  if (changes.openTasks) set.firstDueAt = firstDueOf(changes);
+  else if (changes.status && changes.status !== 'running') set.firstDueAt = NEVER;
   if (opts.releaseLeaseOf) set.lease = null;
   return { filter, update: { $set: set, $push: { history: { $each: history } } } };
+}
+
+/** The earliest due among the open tasks of a running case; NEVER otherwise (sorts last). */
+export function firstDueOf(c: { openTasks?: OpenTask[]; status?: string }): Date {
+  if (c.status && c.status !== 'running') return NEVER;
+  return (c.openTasks ?? []).reduce<Date>((min, t) => (t.dueAt && t.dueAt < min ? t.dueAt : min), NEVER);
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { forbidden, notFound } from '../http/errors';
 import type { Guards, Owned } from '../http/actor';
 import { presentCase, presentCaseSummary } from './cases.presenter';
+import { caseListQuery } from './caseQuery';
 import { assertStartInput, type CasesService } from './cases.service';
 import type { CasesRepository } from './cases.repository';
 import { accountsOf, type People } from './people';
@@ -16,7 +17,7 @@ const STARTERS = ['审查人员', '承办人', '流程管理员'];
 export type ProcessOwner = (key: string) => Promise<Owned | null>;
 
 export function casesRoutes(
-  service: CasesService, cases: CasesRepository, guards: Guards, people: People = async () => ({}),
+  service: CasesService, cases: CasesRepository, guards: Guards, now: () => Date, people: People = async () => ({}),
   ownerOfProcess: ProcessOwner = async () => null,
 ): Router {
   const r = Router();
@@ -37,17 +38,12 @@ export function casesRoutes(
     res.status(201).json(presentCase(doc, await people(accountsOf(doc))));
   });
 
+  // One page of the cases the user sees (server/cases/caseQuery.ts for the parameters).
   r.get('/cases', guards.requireUser, async (req, res) => {
     const actor = guards.actor(req);
-    const filter: Record<string, unknown> = {};
-    if (typeof req.query.status === 'string') filter.status = req.query.status;
-    if (typeof req.query.court === 'string') {
-      filter.$or = [{ supervisedCourt: req.query.court }, { supervisingCourt: req.query.court }];
-    }
-    const docs = await cases.list(filter, { limit: 200 });
-    const visible = [];
-    for (const d of docs) if (await guards.canSeeCase(actor, d)) visible.push(presentCaseSummary(d));
-    res.json({ cases: visible });
+    const q = caseListQuery(req.query, await guards.visibleCourts(actor), now());
+    const { items, total } = await cases.page(q);
+    res.json({ items: items.map(presentCaseSummary), total, page: q.page, pageSize: q.pageSize });
   });
 
   r.get('/cases/:id', guards.requireUser, async (req, res) => {

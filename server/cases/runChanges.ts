@@ -67,7 +67,9 @@ export function recordRun(
   ];
   return {
     changes: {
-      engineState: result.state ? JSON.stringify(result.state) : null,
+      // A closed case keeps its history and data, not its engine state: nothing runs on it
+      // again (a migration takes running cases only), and the state is most of its bytes.
+      engineState: result.state && !completed ? JSON.stringify(result.state) : null,
       variables: result.variables,
       openTasks,
       timers,

@@ -40,6 +40,8 @@ export interface Guards {
   requireCourtLevel(levels: readonly string[], what: string): import('express').RequestHandler;
   /** The court code of a province's 高院 (the default issuer of its packages). */
   provinceIssuer(province: string): Promise<string | undefined>;
+  /** Courts whose cases the actor sees: their own and every court below it (list queries). */
+  visibleCourts(actor: Actor): Promise<string[]>;
   /** The actor may work a task assigned to {court, role} or to a user. */
   matchesAssignment(actor: Actor, a: { court?: string; role?: string; user?: string; excludedUsers?: string[] } | undefined): boolean;
 }

@@ -34,11 +34,19 @@ export const API_PATHS: Paths = {
     post: { summary: '将运行中的案件迁移到新版本（默认试运行）', roles: '流程管理员', body: '{fromVersion, toVersion, dryRun, idMap?}' },
   },
   '/api/cases': {
-    get: { summary: '案件列表（本辖区）', roles: any, query: ['status', 'court'] },
+    get: {
+      summary: '案件列表（本辖区，分页）：{items, total, page, pageSize}', roles: any,
+      query: ['page', 'pageSize (≤100)', 'sort=createdAt|firstDueAt|closedAt', 'order=asc|desc', 'q (督办案号/执行案号/当事人)', 'court (被督办法院)', 'supervisingCourt', 'process', 'status=running|completed|failed', 'due=overdue|week', 'from', 'to (立案日期)'],
+    },
     post: { summary: '立案督办', roles: '审查人员、承办人、流程管理员', body: '{process, supervisedCourt, caseNo?, data}' },
   },
   '/api/cases/{id}': { get: { summary: '案件详情：待办、定时器、全程留痕', roles: '本辖区用户' } },
-  '/api/tasks': { get: { summary: '待办 / 已办', roles: any, query: ['status=open|done'] } },
+  '/api/tasks': {
+    get: {
+      summary: '待办 / 已办（分页）：{items, total, page, pageSize}', roles: any,
+      query: ['status=open|done', 'page', 'pageSize (≤100)', 'sort=dueAt|openedAt (待办) | completedAt (已办)', 'order=asc|desc', 'q (督办案号/执行案号/当事人)', 'court (被督办法院)', 'supervisingCourt', 'process', 'due=overdue|week|none (待办)', 'from', 'to (待办：收到日期；已办：办结日期)'],
+    },
+  },
   '/api/tasks/{id}': { get: { summary: '待办详情（含表单）', roles: '本辖区用户' } },
   '/api/tasks/{id}/complete': { post: { summary: '提交表单、办结任务', roles: '任务分派的法院与角色或用户', body: '{data}' } },
   '/api/deadline': { get: { summary: '期限计算器', roles: any, query: ['from', 'period=P5D|P5WD|P1M|PT24H', 'notation'] } },

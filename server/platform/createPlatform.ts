@@ -27,6 +27,7 @@ import { Scheduler } from '../scheduler/scheduler';
 import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
+import { createWorklistsRepository, type WorklistsRepository } from '../worklists';
 import { createLedger, type LedgerService } from '../ledger';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
@@ -57,6 +58,8 @@ export interface Platform {
     attachments: AttachmentsService;
     packages: PackagesService;
     documents: DocumentsService;
+    /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
+    worklists: WorklistsRepository;
     ledger: LedgerService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
@@ -100,6 +103,12 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
 
   const calendar = new CalendarService(new HolidaysRepository(connection));
   const cases = new CasesRepository(connection);
+  // Inbox, 已办 and timeliness rows follow every case write; a crash between a case write and
+  // its sync left the case flagged, and is caught up here before anything is served.
+  const worklists = createWorklistsRepository(connection);
+  cases.afterWrite = (id) => worklists.sync(id);
+  const prepared = await worklists.prepare();
+  if (prepared.built || prepared.caughtUp) logger.info(prepared, '已建立或补齐待办、已办与按期统计');
   const definitions = new DefinitionsRepository(connection);
   const deps: CasesDeps = {
     cases, definitions, clock, calendar: () => calendar.current(), run: engine.run,
@@ -166,8 +175,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         ofPackage: (packageId, actor) => owners.ownedOrClaimed(packageId, actor),
         ofProcess: ownerOfProcess,
       }),
-      casesRoutes(casesService, cases, guards, auth.people, ownerOfProcess),
-      tasksRoutes(tasksService, cases, guards, auth.people),
+      casesRoutes(casesService, cases, guards, () => clock.now(), auth.people, ownerOfProcess),
+      tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
@@ -177,7 +186,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
       clockRoutes(clock, () => scheduler.fireDue(), guards),
-      statsRoutes(connection, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
+      statsRoutes(connection, worklists, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
       ledger.routes(guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
@@ -195,7 +204,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, ledger: ledger.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { createCourtsRepository } from '../courts';
 import type { LedgerService } from '../ledger';
 import type { Guards } from '../http/actor';
+import type { WorklistsRepository } from '../worklists';
 import { extendApi } from '../http/openapi';
 import { createStatsRepository } from './stats.repository';
 import { endOfBeijingWeek } from './week';
@@ -17,8 +18,8 @@ extendApi({
   },
 });
 
-export function statsRoutes(connection: Connection, guards: Guards, now: () => Date, ledger: Pick<LedgerService, 'noticeCounts'>): Router {
-  const stats = createStatsRepository(connection);
+export function statsRoutes(connection: Connection, worklists: WorklistsRepository, guards: Guards, now: () => Date, ledger: Pick<LedgerService, 'noticeCounts'>): Router {
+  const stats = createStatsRepository(connection, worklists);
   const courts = createCourtsRepository(connection);
   const r = Router();
   r.get('/stats/overview', guards.requireUser, guards.requireRole(...STATS_ROLES), async (req, res) => {

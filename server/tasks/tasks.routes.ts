@@ -4,36 +4,29 @@ import type { CasesRepository } from '../cases/cases.repository';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import type { Actor, Guards } from '../http/actor';
 import { accountsOf, type People } from '../cases/people';
+import { worklistQuery, type WorklistsRepository } from '../worklists';
 import type { TasksService } from './tasks.service';
 import './tasks.openapi';
 
-export function tasksRoutes(service: TasksService, cases: CasesRepository, guards: Guards, people: People = async () => ({})): Router {
+export function tasksRoutes(service: TasksService, cases: CasesRepository, worklists: WorklistsRepository, guards: Guards, now: () => Date, people: People = async () => ({})): Router {
   const r = Router();
 
-  // 待办 / 已办, most urgent first.
+  // 待办 (most urgent first) / 已办 (latest first), one page at a time (server/worklists).
   r.get('/tasks', guards.requireUser, async (req, res) => {
     const actor = guards.actor(req);
     const status = req.query.status ?? 'open';
     if (status !== 'open' && status !== 'done') throw badRequest('status 只能是 open 或 done');
+    const q = worklistQuery(req.query, actor, status, now());
     if (status === 'done') {
-      const docs = await cases.model
-        .find({ history: { $elemMatch: { type: 'taskCompleted', actor: actor.username } } }, { engineState: 0 })
-        .limit(200)
-        .lean<CaseDoc[]>();
-      const done = docs.flatMap((d) =>
-        d.history
-          .filter((h) => h.type === 'taskCompleted' && h.actor === actor.username)
-          .map((h) => ({ ...(h.data as object), element: h.element, completedAt: h.at, case: caseRef(d) })),
-      );
-      res.json({ tasks: done });
+      const { items, total } = await worklists.finishedPage(q.filter, q.sort, q.skip, q.limit);
+      const done = items.map((r) => ({
+        taskId: r.taskId, element: r.element, by: r.by, completedAt: r.completedAt, dueAt: r.dueAt, late: r.late, case: caseRefOf(r),
+      }));
+      res.json({ items: done, total, page: q.page, pageSize: q.pageSize });
       return;
     }
-    const docs = await cases.withOpenTasks(inboxFilter(actor));
-    const tasks = docs.flatMap((d) =>
-      d.openTasks.filter((t) => guards.matchesAssignment(actor, t.assignment)).map((t) => presentTask(t, d)),
-    );
-    tasks.sort((a, b) => (a.dueAt ? +new Date(a.dueAt) : Infinity) - (b.dueAt ? +new Date(b.dueAt) : Infinity));
-    res.json({ tasks });
+    const { items, total } = await worklists.inboxPage(q.filter, q.sort, q.skip, q.limit);
+    res.json({ items: items.map((r) => ({ ...r.task, case: caseRefOf(r) })), total, page: q.page, pageSize: q.pageSize });
   });
 
   r.get('/tasks/:id', guards.requireUser, async (req, res) => {
@@ -76,13 +69,15 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, guard
   return r;
 }
 
-function inboxFilter(actor: Actor) {
-  return {
-    $or: [{ 'assignment.user': actor.username }, { 'assignment.court': actor.court, 'assignment.role': { $in: actor.roles } }],
-  };
-}
+type CaseFields = Pick<CaseDoc, 'caseNo' | 'subject' | 'status' | 'supervisedCourt' | 'supervisingCourt' | 'definition'>;
 
-const caseRef = (d: CaseDoc) => ({ id: String(d._id), caseNo: d.caseNo, subject: d.subject, status: d.status });
+/** The case as every task row shows it (督办案号, 执行案号, both courts, the process). */
+const caseRef = (d: CaseFields & { _id: unknown }) => ({
+  id: String(d._id), caseNo: d.caseNo, subject: d.subject, status: d.status,
+  supervisedCourt: d.supervisedCourt, supervisingCourt: d.supervisingCourt, definition: d.definition,
+});
+const caseRefOf = (r: Omit<CaseFields, 'status'> & { caseId: unknown; caseStatus: CaseDoc['status'] }) =>
+  caseRef({ ...r, _id: r.caseId, status: r.caseStatus });
 
 function presentTask(t: OpenTask, d: CaseDoc) {
   return { ...t, case: caseRef(d) };

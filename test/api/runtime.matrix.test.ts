@@ -65,7 +65,7 @@ describe.each(ROUTES)('$name', (route) => {
 describe('what the allowed answers contain', () => {
   it('an unrelated court’s case list and inbox do not include the case', async () => {
     const s = sessionOf({ role: '督察', where: 'unrelated' });
-    expect((await get(s, '/api/cases')).body.cases.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect((await get(s, '/api/cases')).body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
     const handler = sessionOf({ role: '承办人', where: 'unrelated' });
     expect(JSON.stringify((await get(handler, '/api/tasks')).body)).not.toContain(caseId);
   });

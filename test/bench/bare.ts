@@ -1,17 +1,17 @@
-// The bare-library baseline: plain bpmn-engine on the same diagram, in the same process and
-// run. Two differences are forced on it: bpmn-elements cannot read the calendar notation, so
-// the two timers get ISO durations (P3D, P5D), and its conditions are not FEEL (a bare string
-// is truthy), so a signalled report takes the 已执结 flow — the same path the platform takes.
+// The bare-library baseline: plain bpmn-engine on the same shipped diagram, in the same process
+// and run. Two differences are forced on it: bpmn-elements cannot read the calendar notation
+// ("5日 自 …"), so every timer gets an ISO duration (P10D), and its conditions are not FEEL
+// (a bare string is truthy: a gateway takes its first flow), so its path after a gateway may
+// differ from the platform's — one step is still one user task signalled through to the next wait.
 import { EventEmitter } from 'node:events';
 import * as Elements from 'bpmn-elements';
 import { Engine } from 'bpmn-engine';
 import BpmnModdle from 'bpmn-moddle';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import serializer, { TypeResolver, deserialize } from 'moddle-context-serializer';
-import { fixture } from './lib';
 
 type State = { definitions: Record<string, unknown>[] } & Record<string, unknown>;
-interface Api { executionId: string; signal(payload?: unknown): void }
+interface Api { executionId: string; type: string; signal(payload?: unknown): void }
 interface BareEngine {
   state: string;
   execute(o: unknown): Promise<unknown>;
@@ -29,22 +29,35 @@ export interface Bare {
   startPlain(): Promise<unknown>;
   /** The same with the parsed diagram reused (what the platform's source cache does). */
   startCached(): Promise<unknown>;
-  /** recover → resume → signal the waiting task → end; the state carries the diagram. */
+  /** recover → resume → signal the waiting task → next wait (or end); the state carries the diagram. */
   signalPlain(): Promise<unknown>;
   /** The same with the parsed diagram reused and the state without it (as the platform saves it). */
   signalCached(): Promise<unknown>;
 }
 
-export async function bareEngine(): Promise<Bare> {
-  const xml = (await fixture('report-supervision.bpmn')).replace('届满前2日预警 5日', 'P3D').replace('>5日<', '>P5D<');
+/** ISO durations for the platform's calendar notation (below 2^31 ms: Node would fire at once). */
+export const withIsoTimers = (xml: string) =>
+  xml.replace(/(<bpmn:time(?:Duration|Date|Cycle)\b[^>]*>)[^<]*(<\/bpmn:time)/g, '$1P10D$2');
+
+export async function bareEngine(sourceXml: string, payload: Record<string, unknown>): Promise<Bare> {
+  const xml = withIsoTimers(sourceXml);
   const resolver = TypeResolver(Elements as never);
   const serialized = serializer((await new BpmnModdle({ camunda }).fromXML(xml)) as never, resolver).serialize();
   const context = () => deserialize(JSON.parse(serialized), resolver);
+  const userTaskWait = (listener: EventEmitter) =>
+    new Promise<Api>((resolve) => {
+      const on = (api: Api) => {
+        if (api.type !== 'bpmn:UserTask') return;
+        listener.off('wait', on);
+        resolve(api);
+      };
+      listener.on('wait', on);
+    });
 
   async function start(cached: boolean): Promise<State> {
     const engine = newEngine(cached ? { sourceContext: context() } : { source: xml });
     const listener = new EventEmitter();
-    const waiting = new Promise((resolve) => listener.once('wait', resolve));
+    const waiting = userTaskWait(listener);
     await engine.execute({ listener });
     await waiting;
     // Dropped, not stopped, exactly as the platform does once the state is taken (session.ts).
@@ -53,13 +66,17 @@ export async function bareEngine(): Promise<Bare> {
   async function signal(state: State, cached: boolean): Promise<void> {
     const engine = newEngine(cached ? { sourceContext: context() } : {});
     const listener = new EventEmitter();
-    const waiting = new Promise<Api>((resolve) => listener.once('wait', resolve));
+    const waiting = userTaskWait(listener);
     engine.recover(JSON.parse(JSON.stringify(state)));
     await engine.resume({ listener });
     const api = await waiting;
-    const ended = new Promise((resolve) => engine.once('end', resolve));
-    api.signal({ result: '已执结' });
-    await ended;
+    // The step ends at the next user task's wait, or at the end of the process.
+    const next = new Promise((resolve) => {
+      userTaskWait(listener).then(resolve);
+      engine.once('end', resolve);
+    });
+    api.signal(payload);
+    await next;
   }
 
   const full = await start(false); // as bpmn-engine saves it: with the serialized diagram

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CaseDoc } from '../../server/cases/case.model';
-import { ACTOR, START_INPUT, benchPlatform, fmt, interleaved, latNote, round, scaled, type Row } from './lib';
+import { ACTOR, REVIEW, START_INPUT, benchPlatform, fmt, interleaved, latNote, round, scaled, type Row } from './lib';
 
 const PASSWORD = 'bench-password-2026'; // benchPlatform's DUBAN_SEED_PASSWORD
 
@@ -58,23 +58,22 @@ export async function benchHttp(rows: Row[], log: (s: string) => void): Promise<
   try {
     const { cases, tasks } = platform.services;
     const starter = await signIn(base, ACTOR.username);
-    const handler = await signIn(base, 'hi-hk-chengban'); // the report task goes to the supervised court
+    const handler = starter; // 审查信访材料 goes to the 高院's 审查人员, who opened the case
     const viaHttp: string[] = [];
     const viaService: CaseDoc[] = [];
     const startHttp = async () => viaHttp.push(expectStatus(await starter.post('/api/cases', START_INPUT), 201).tasks[0].id);
     const startService = async () => viaService.push(await cases.start(START_INPUT, ACTOR));
-    const HANDLER = { username: 'hi-hk-chengban', court: 'hi-hk-zy', roles: ['承办人'] };
     log(`http: warm-up`);
     for (let i = 0; i < 30; i++) await startHttp();
-    for (const id of viaHttp.splice(0)) expectStatus(await handler.post(`/api/tasks/${id}/complete`, { data: { result: '已执结' } }), 200);
+    for (const id of viaHttp.splice(0)) expectStatus(await handler.post(`/api/tasks/${id}/complete`, { data: REVIEW }), 200);
     log(`http: starts and completions, 8 in flight (${N} of each, interleaved with the service calls)`);
     const S = await interleaved(5, {
       http: { n: N, concurrency: 8, fn: startHttp },
       service: { n: N, concurrency: 8, fn: startService },
     });
     const C = await interleaved(5, {
-      http: { n: N, concurrency: 8, fn: async (i) => expectStatus(await handler.post(`/api/tasks/${viaHttp[i]}/complete`, { data: { result: '已执结' } }), 200) },
-      service: { n: N, concurrency: 8, fn: (i) => tasks.complete(viaService[i].openTasks[0].id, { result: '已执结' }, HANDLER) },
+      http: { n: N, concurrency: 8, fn: async (i) => expectStatus(await handler.post(`/api/tasks/${viaHttp[i]}/complete`, { data: REVIEW }), 200) },
+      service: { n: N, concurrency: 8, fn: (i) => tasks.complete(viaService[i].openTasks[0].id, REVIEW, ACTOR) },
     });
     rows.push(
       { benchmark: 'HTTP POST /api/cases (session, CSRF, guards, JSON), 8 in flight', figure: round(S.http.rate), unit: 'starts/s',

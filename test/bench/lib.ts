@@ -1,12 +1,14 @@
 // Shared pieces of `npm run bench`: the table row, sizes scaled by BENCH_SCALE, latency
 // statistics, GC'd memory readings, and a platform on a temp DATA_DIR with the manual clock.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config';
 import type { Actor } from '../../server/http/actor';
 import { createLogger } from '../../server/logger';
 import { createPlatform, SHIPPED_FORMS_DIR, type Platform } from '../../server/platform/createPlatform';
+import { sample } from '../scenarios/hainan/samples';
 
 export interface Row {
   benchmark: string;
@@ -101,35 +103,46 @@ export function memoryMb(): { heap: number; rss: number } {
   return { heap: m.heapUsed / 2 ** 20, rss: m.rss / 2 ** 20 };
 }
 
-export const ACTOR: Actor = { username: 'hi-gy-chengban', court: 'hi-gy', roles: ['承办人'] };
-export const fixture = (name: string) => readFile(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
+/** The shipped Hainan supervision diagram (processes/hainan/supervision.bpmn): what users run. */
+export const HAINAN_XML = readFileSync(path.join(import.meta.dirname, '../../processes/hainan/supervision.bpmn'), 'utf8');
+/** 海南高院 审查人员: opens cases and reviews the complaint (the first task). */
+export const ACTOR: Actor = { username: 'hi-gy-shencha', court: 'hi-gy', roles: ['审查人员'] };
+/** 海南高院 承办人: issues the 督办函 (the second task). */
+export const LETTER_ACTOR: Actor = { username: 'hi-gy-chengban', court: 'hi-gy', roles: ['承办人'] };
 export const START_INPUT = {
-  process: 'reportSupervision', supervisingCourt: 'hi-gy', supervisedCourt: 'hi-hk-zy',
-  data: { enforcementCaseNo: '（2026）琼01执123号', source: '来信' },
+  process: 'hainanSupervision', supervisingCourt: 'hi-gy', supervisedCourt: 'hi-hk-zy',
+  data: { enforcementCaseNo: '（2026）琼01执123号', source: '本院申诉信访系统录入交办', complaintReceivedAt: '2026-03-02' },
 };
-/** A Monday morning in Beijing: the report task's warning is due 2026-03-05 00:00. */
+/** The review that sends a 督办函 (reviewComplaint → issueSupervisionLetter). */
+export const REVIEW = sample('hainan/reviewComplaint', { decision: '督办' });
+export const LETTER = sample('hainan/supervisionLetter', { reportPeriod: 15 });
+/** A Monday morning in Beijing. */
 export const T0 = new Date('2026-03-02T01:00:00Z');
 
 export interface BenchPlatform {
   platform: Platform;
+  dataDir: string;
+  /** Shuts the platform down and keeps its data (a restart follows). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The real platform (embedded store in process unless `mongodbUri`), diagram deployed. */
-export async function benchPlatform(mongodbUri?: string): Promise<BenchPlatform> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'duban-bench-'));
+/** The real platform (embedded store in process unless `mongodbUri`), shipped packages installed. */
+export async function benchPlatform(mongodbUri?: string, dataDir?: string): Promise<BenchPlatform> {
+  dataDir ??= await mkdtemp(path.join(tmpdir(), 'duban-bench-'));
   const config = loadConfig({
     DATA_DIR: dataDir, LOG_LEVEL: 'silent', DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: 'bench-password-2026', DUBAN_DEMO: 'open',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
   });
   const platform = await createPlatform(config, createLogger('silent'), {
     schedulerPollMs: false, seed: true, auth: { hashParams: { memoryCost: 256, timeCost: 1, parallelism: 1 } },
-    formsDirs: [SHIPPED_FORMS_DIR, path.join(import.meta.dirname, 'fixtures', 'forms')], // test/report, test/urge, test/review
+    formsDirs: [SHIPPED_FORMS_DIR], // with the shipped packages (processes/ + forms/), as npm start installs them
   });
-  await platform.services.definitions.deploy('bench', await fixture('report-supervision.bpmn'), ACTOR);
   await platform.clock.set(T0);
   return {
     platform,
+    dataDir,
+    stop: () => platform.shutdown(),
     async close() {
       await platform.shutdown();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,14 +1,17 @@
-// The runtime through the services (no HTTP): case start → first task, task completion, and
-// many timers due at once fired by fireDue(), on the embedded store in process, next to the
-// bare engine (bare.ts) and the engine adapter alone (server/engine run(), no database). Each
-// figure and its baselines run interleaved (lib.ts interleaved), so they share the machine load.
+// The runtime through the services (no HTTP), on the shipped Hainan supervision diagram
+// (processes/hainan/supervision.bpmn, 108 KB): case start → first task (审查信访材料), task
+// completion (the review decides 督办 → 制作督办函), and many timers due at once fired by
+// fireDue(), on the embedded store in process, next to the bare engine on the same diagram
+// (bare.ts) and the engine adapter alone (server/engine run(), no database). Each figure and its
+// baselines run interleaved (lib.ts interleaved), so they share the machine load.
 import mongoose from 'mongoose';
 import { CasesRepository } from '../../server/cases/cases.repository';
 import type { CaseDoc } from '../../server/cases/case.model';
 import { run } from '../../server/engine';
 import { bareEngine } from './bare';
+import { finishedRows, inboxRows } from '../../server/worklists/rows';
 import {
-  ACTOR, START_INPUT, T0, benchPlatform, fixture, fmt, interleaved, latNote, round, scaled, stats, type Lat, type Row,
+  ACTOR, HAINAN_XML, LETTER, LETTER_ACTOR, REVIEW, START_INPUT, T0, benchPlatform, fmt, interleaved, latNote, round, scaled, stats, type Lat, type Row,
 } from './lib';
 
 const ratio = (platform: Lat, bare: Lat) => platform.mean / bare.mean;
@@ -19,20 +22,20 @@ const ROUNDS = 5;
 export async function benchRuntime(rows: Row[], log: (s: string) => void): Promise<void> {
   const N = scaled(400, 50);
   const warmup = scaled(100, 30);
-  const bare = await bareEngine();
+  const bare = await bareEngine(HAINAN_XML, REVIEW);
   const { platform, close } = await benchPlatform();
   try {
     const { cases, tasks, scheduler, calendar } = platform.services;
     const start = () => cases.start(START_INPUT, ACTOR);
-    const complete = (c: CaseDoc) => tasks.complete(c.openTasks[0].id, { result: '已执结' }, ACTOR);
+    const complete = (c: CaseDoc) => tasks.complete(c.openTasks[0].id, REVIEW, ACTOR);
     // The engine adapter alone (server/engine run()), no database.
-    const xml = await fixture('report-supervision.bpmn');
+    const xml = HAINAN_XML;
     const cal = await calendar.current();
-    const runStart = () => run({ source: xml, state: null, variables: { supervisedCourt: 'hi-hk-zy', supervisingCourt: 'hi-gy' },
-      command: { type: 'start' }, now: T0, calendar: cal, actor: ACTOR.username });
+    const variables = { ...START_INPUT.data, supervisedCourt: 'hi-hk-zy', supervisingCourt: 'hi-gy', caseStartedAt: T0.toISOString() };
+    const runStart = () => run({ source: xml, state: null, variables, command: { type: 'start' }, now: T0, calendar: cal, actor: ACTOR.username });
     const started = await runStart();
     const runComplete = () => run({ source: xml, state: started.state, variables: started.variables, now: T0, calendar: cal,
-      command: { type: 'complete', taskId: started.openTasks[0].id, data: { result: '已执结' } }, actor: ACTOR.username });
+      command: { type: 'complete', taskId: started.openTasks[0].id, data: REVIEW }, actor: ACTOR.username });
 
     log(`runtime: warm-up (${warmup} of each)`);
     for (let i = 0; i < warmup; i++) {
@@ -57,14 +60,21 @@ export async function benchRuntime(rows: Row[], log: (s: string) => void): Promi
 
     const T = scaled(10_000, 200);
     const F = Math.min(T, Number(process.env.BENCH_FIRE) || scaled(2_000, 100));
-    // The first N of `eight` were completed above: the still running ones are the templates.
-    const running = eight.slice(N);
-    log(`runtime: ${T} timers due at once (cases cloned from ${running.length} started ones), firing ${F}`);
+    // The first N of `eight` were completed above (now at 制作督办函): the letter goes out on
+    // some of them, which arms the report deadlines (逾期十日 and others) at 指定承办人.
+    const lettered: CaseDoc[] = [];
+    for (const c of eight.slice(0, Math.min(N, 50))) {
+      const fresh = await platform.db.connection.collection<CaseDoc>('cases').findOne({ _id: c._id });
+      const r = await tasks.complete(fresh!.openTasks[0].id, LETTER, LETTER_ACTOR);
+      lettered.push({ ...fresh!, ...r.case } as CaseDoc);
+    }
+    const firstDue = new Date(Math.min(...lettered.map((c) => +c.nextDueAt!)));
+    const running = lettered.filter((c) => +c.nextDueAt! === +firstDue);
+    log(`runtime: ${T} timers due at once (cases cloned from ${running.length} with a report deadline armed), firing ${F}`);
     const cloneMs = await cloneCases(platform.db.connection, running, T - running.length);
-    const warning = running[0].timers.find((t) => t.elementId === 'reportWarning')!.dueAt;
-    const due = await platform.db.connection.collection('cases').countDocuments({ status: 'running', nextDueAt: { $lte: new Date(warning) } });
-    if (due !== T) throw new Error(`${due} cases due at the warning instant, expected ${T}`);
-    await platform.clock.set(new Date(warning));
+    const due = await platform.db.connection.collection('cases').countDocuments({ status: 'running', nextDueAt: { $lte: firstDue } });
+    if (due !== T) throw new Error(`${due} cases due at ${firstDue.toISOString()}, expected ${T}`);
+    await platform.clock.set(firstDue);
     // Each fireDue() pass stops after its slice (claimDue answers "nothing due"); a slice of the
     // bare baseline runs between passes. Intervals between claims = one firing each.
     const claimDue = CasesRepository.prototype.claimDue;
@@ -104,8 +114,8 @@ export async function benchRuntime(rows: Row[], log: (s: string) => void): Promi
     rows.push(
       { benchmark: 'bare bpmn-engine: start→wait→getState (XML parsed each time)', figure: round(bareS.startPlain.rate), unit: 'starts/s', note: latNote(bareS.startPlain) },
       { benchmark: 'bare bpmn-engine: same, parsed diagram reused', figure: round(bareS.startCached.rate), unit: 'starts/s', note: latNote(bareS.startCached) },
-      { benchmark: 'bare bpmn-engine: recover+resume+signal→end (state carries the diagram)', figure: round(bareS.signalPlain.rate), unit: 'steps/s', note: latNote(bareS.signalPlain) },
-      { benchmark: 'bare bpmn-engine: recover+resume+signal→end, parsed diagram reused', figure: round(bareS.signalCached.rate), unit: 'steps/s', note: latNote(bareS.signalCached) },
+      { benchmark: 'bare bpmn-engine: recover+resume+signal→next task (state carries the diagram)', figure: round(bareS.signalPlain.rate), unit: 'steps/s', note: latNote(bareS.signalPlain) },
+      { benchmark: 'bare bpmn-engine: recover+resume+signal→next task, parsed diagram reused', figure: round(bareS.signalCached.rate), unit: 'steps/s', note: latNote(bareS.signalCached) },
       { benchmark: 'engine adapter run({start}), no database', figure: round(adapterStart.rate), unit: 'starts/s',
         baseline: `${fmt(bareS.startCached.rate)}/s bare (reused)`, note: latNote(adapterStart) },
       { benchmark: 'engine adapter run({complete}), no database', figure: round(adapterComplete.rate), unit: 'steps/s',
@@ -138,17 +148,31 @@ export async function benchRuntime(rows: Row[], log: (s: string) => void): Promi
 
 /**
  * Inserts `count` copies of the given cases straight into the collection (new _id and caseNo,
- * same engine state): the engine holds nothing per case, so a copy is as good as a start.
+ * same engine state), with their worklist rows: the engine holds nothing per case, so a copy is
+ * as good as a start. `courts`: supervised courts to spread the copies over (the template's
+ * supervised court is replaced in the case and in its task assignments).
  */
-export async function cloneCases(connection: mongoose.Connection, from: CaseDoc[], count: number): Promise<number> {
+export async function cloneCases(connection: mongoose.Connection, from: CaseDoc[], count: number, courts?: string[]): Promise<number> {
   const t0 = performance.now();
-  const collection = connection.collection('cases');
+  const collection = connection.collection<CaseDoc>('cases');
   const templates = await collection.find({ _id: { $in: from.map((c) => c._id) } }).toArray();
   for (let i = 0; i < count; i += 200) {
-    const batch = Array.from({ length: Math.min(200, count - i) }, (_, j) => ({
-      ...templates[(i + j) % templates.length], _id: new mongoose.Types.ObjectId(), caseNo: `bench-${i + j}-${Math.random().toString(36).slice(2, 8)}`,
-    }));
+    const batch = Array.from({ length: Math.min(200, count - i) }, (_, j): CaseDoc => {
+      const t = templates[(i + j) % templates.length];
+      const court = courts?.[(i + j) % courts.length] ?? t.supervisedCourt;
+      const moved = <T extends { assignment?: { court?: string } }>(x: T): T =>
+        x.assignment?.court === t.supervisedCourt ? { ...x, assignment: { ...x.assignment, court } } : x;
+      return {
+        ...t, _id: new mongoose.Types.ObjectId(), caseNo: `bench-${i + j}-${Math.random().toString(36).slice(2, 8)}`,
+        supervisedCourt: court, openTasks: t.openTasks.map(moved), syncPending: undefined,
+        variables: { ...t.variables, supervisedCourt: court },
+      };
+    });
     await collection.insertMany(batch, { ordered: false });
+    const open = batch.flatMap(inboxRows);
+    const done = batch.flatMap(finishedRows);
+    if (open.length) await connection.collection('inbox').insertMany(open as never[], { ordered: false });
+    if (done.length) await connection.collection('finishedTasks').insertMany(done as never[], { ordered: false });
   }
   return performance.now() - t0;
 }

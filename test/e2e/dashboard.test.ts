@@ -48,9 +48,27 @@ describe('the dashboard', () => {
     await page.locator('[data-test="load-table"] a', { hasText: '海口市中级人民法院' }).click();
     await page.waitForURL(/\/cases\?court=hi-hk-zy/);
     const rows = page.locator('[data-test="case-table"] .el-table__body tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
     expect(await page.locator('[data-test="case-table"]').textContent()).toContain('（2026）琼01执1号');
+    await expect.poll(() => page.locator('[data-test="pager"]').textContent(), { timeout: 15_000 }).toContain('共 2 条');
     await e.shot('cases-drilldown');
+  });
+
+  it('searches on the server, keeps the search in the address, and pages', async () => {
+    const { page } = e;
+    await page.locator('[data-test="search"] input, input[data-test="search"]').first().fill('琼01执2');
+    await page.waitForURL(/q=/, { timeout: 15_000 });
+    const rows = page.locator('[data-test="case-table"] .el-table__body tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain('（2026）琼01执2号');
+    // The address is the filter: opened afresh, it shows the same list.
+    await page.goto(page.url());
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    // One row per page: the province's four cases, reachable page by page.
+    await page.goto(`${e.url}/cases?pageSize=1&page=3`);
+    await expect.poll(() => page.locator('[data-test="pager"]').textContent(), { timeout: 15_000 }).toContain('共 4 条');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    await e.shot('cases-paged');
   });
 
   it('a handler has no dashboard in the menu and is sent to the inbox', async () => {

@@ -31,8 +31,8 @@ describe('a handler completes a report', () => {
     await e.signInAs('hi-hk-chengban');
     await page.waitForURL(/\/inbox/);
     const rows = page.locator('[data-test="inbox-table"] .el-table__body tr');
-    await expect.poll(() => rows.count()).toBe(2);
-    await expect.poll(() => page.locator('[data-urgency="warning"]').count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => page.locator('[data-urgency="warning"]').count(), { timeout: 15_000 }).toBe(2);
     expect(await page.locator('[data-test="user-name"]').textContent()).toBe('海口中院承办人');
     expect(await rows.first().textContent()).toContain('书面报告');
     await e.shot('inbox');
@@ -89,14 +89,14 @@ describe('a handler completes a report', () => {
     await e.shot('task-upload');
     await page.getByRole('button', { name: '提交' }).click();
     await page.waitForURL(/\/inbox/);
-    await expect.poll(() => page.locator('[data-test="inbox-table"] .el-table__body tr').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-test="inbox-table"] .el-table__body tr').count(), { timeout: 15_000 }).toBe(1);
     const detail = (await (await e.api('admin')).get(`/api/cases/${caseA.case.id}`)).body;
     expect(detail.tasks.map((t: { elementId: string }) => t.elementId)).toEqual(['reviewReport']);
     expect(detail.history.some((h: { type: string; actor: string }) => h.type === 'taskCompleted' && h.actor === 'hi-hk-chengban')).toBe(true);
     const stored = JSON.stringify(detail.case.variables);
     expect(stored).toContain('执行情况报告.pdf'); // the attachment reference went with the report
     await page.getByRole('tab', { name: /已办/ }).click();
-    await expect.poll(() => page.locator('[data-test="inbox-table"] .el-table__body').textContent()).toContain('书面报告');
+    await expect.poll(() => page.locator('[data-test="inbox-table"] .el-table__body').textContent(), { timeout: 15_000 }).toContain('书面报告');
     await e.shot('inbox-done');
   });
 

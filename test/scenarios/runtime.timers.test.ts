@@ -39,9 +39,9 @@ describe('a report deadline: warning, then the deadline itself', () => {
 
   it('the task is in the supervised court handler’s inbox, not the supervising court’s', async () => {
     const lower = await (await s.as('hi-hk-chengban')).get('/api/tasks');
-    expect(lower.body.tasks.map((t: any) => t.case.id)).toContain(id);
+    expect(lower.body.items.map((t: any) => t.case.id)).toContain(id);
     const upper = await (await s.as('hi-gy-chengban')).get('/api/tasks');
-    expect(upper.body.tasks.map((t: any) => t.case.id)).not.toContain(id);
+    expect(upper.body.items.map((t: any) => t.case.id)).not.toContain(id);
   });
 
   it('the non-interrupting warning fires on its day and leaves the task open', async () => {

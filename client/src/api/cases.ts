@@ -1,5 +1,6 @@
 // Cases and tasks as the API presents them (server/cases/cases.presenter.ts, tasks.routes.ts).
 import { http, query } from './http';
+import type { ListParams, Page } from './page';
 
 export interface Assignment {
   court?: string;
@@ -107,10 +108,13 @@ export interface CaseRef {
   caseNo: string;
   subject?: Record<string, unknown>;
   status: string;
+  supervisedCourt?: string;
+  supervisingCourt?: string;
+  definition?: { key: string; version: number };
 }
 
-export const listCases = (params: { status?: string; court?: string } = {}) =>
-  http.get<{ cases: CaseSummary[] }>(`/api/cases${query(params)}`).then((r) => r.cases);
+/** One page of the cases the user sees (parameters: README, API section). */
+export const listCases = (params: ListParams = {}) => http.get<Page<CaseSummary>>(`/api/cases${query(params)}`);
 
 export const getCase = (id: string) => http.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
 

@@ -28,3 +28,11 @@ export function loadCourts(): Promise<Map<string, Court>> {
 /** The court's name, or its code until the list has loaded (or for an unknown code). */
 export const courtName = (code: string | null | undefined): string =>
   code ? (byCode.value.get(code)?.name ?? code) : '—';
+
+/** The court and every court below it, by name (filter choices: the user's jurisdiction). */
+export const courtsUnder = (code: string | null | undefined): Court[] =>
+  code
+    ? [...byCode.value.values()]
+        .filter((c) => c.code === code || (c.ancestors ?? []).includes(code))
+        .sort((a, b) => a.code.localeCompare(b.code))
+    : [];

@@ -13,7 +13,7 @@ import { mingoContext } from './mingo-context';
 import { cloneForMingo } from './paths';
 import { comparisonOps } from './query-ops';
 import { compileFilter, validateExpression, validateFilter, viaMingo } from './query';
-import { findDocs } from './reads';
+import { countDocs, findDocs } from './reads';
 import { normalizeSort, sortDocs } from './sort';
 import { isPlainObject } from './values';
 import type { Document } from './types';
@@ -90,9 +90,22 @@ export function runAggregate(coll: Collection | undefined, pipeline: Document[],
   for (const [name, key] of [['$match', 'filter'], ['$sort', 'sort'], ['$skip', 'skip'], ['$limit', 'limit']]) {
     if (i < pipeline.length && name in pipeline[i]) lead[key] = name === '$match' || name === '$sort' ? pipeline[i++][name] : Number(pipeline[i++][name]);
   }
-  const docs = coll ? findDocs(coll, lead).docs : [];
   const rest = pipeline.slice(i);
+  if (coll && !lead.sort && isCountGroup(rest)) { // countDocuments(): counted by the index when it can be
+    const n = countDocs(coll, lead.filter ?? {}, lead.skip, lead.limit);
+    return n ? [{ _id: (rest[0].$group as Document)._id, n }] : [];
+  }
+  const docs = coll ? findDocs(coll, lead).docs : [];
   if (rest.length === 0) return docs;
   const input = docs.map(cloneForMingo); // copies: mingo stages may modify their input in place
   return viaMingo(() => new Aggregator(rest, options(resolve)).run(input) as Document[]);
+}
+
+/** The driver's countDocuments() tail: [{$group: {_id: 1, n: {$sum: 1}}}]. */
+function isCountGroup(rest: Document[]): boolean {
+  if (rest.length !== 1 || !isPlainObject(rest[0].$group)) return false;
+  const g = rest[0].$group as Document;
+  const keys = Object.keys(g);
+  return keys.length === 2 && (g._id === 1 || g._id === null) && isPlainObject(g.n)
+    && Object.keys(g.n as Document).length === 1 && (g.n as Document).$sum === 1;
 }

@@ -135,8 +135,8 @@ export class Index {
       { keyPattern: { ...this.spec.key }, keyValue: Object.fromEntries(this.fields.map((f, i) => [f, key[i] ?? null])) });
   }
 
-  /** Entries within bounds, in index order (or reversed). Ranges are type-bracketed. */
-  *scan(b: Bounds, reverse = false): Generator<Entry> {
+  /** Where the entries within bounds start and end in the list. Ranges are type-bracketed. */
+  private span(b: Bounds) {
     const n = b.eq.length;
     let lo = b.lo, hi = b.hi;
     if (lo && !hi) hi = { v: new TypeBound(typeRank(lo.v), true), inc: true };
@@ -151,6 +151,12 @@ export class Index {
     const cmp = (e: Entry, t: unknown[]) => this.comparePrefix(e.k, t, len);
     const inEnd = (e: Entry) => (endInc ? cmp(e, end) <= 0 : cmp(e, end) < 0);
     const inStart = (e: Entry) => (startInc ? cmp(e, start) >= 0 : cmp(e, start) > 0);
+    return { inStart, inEnd };
+  }
+
+  /** Entries within bounds, in index order (or reversed). */
+  *scan(b: Bounds, reverse = false): Generator<Entry> {
+    const { inStart, inEnd } = this.span(b);
     if (!reverse) {
       for (const e of this.list.iterate(this.list.seek(inStart), 1)) {
         if (!inEnd(e)) return;
@@ -163,5 +169,21 @@ export class Index {
         yield e;
       }
     }
+  }
+
+  /** How many entries lie within bounds, without visiting them (COUNT_SCAN). */
+  countWithin(b: Bounds): number {
+    const { inStart, inEnd } = this.span(b);
+    return Math.max(0, this.list.rank(this.list.seek((e) => !inEnd(e))) - this.list.rank(this.list.seek(inStart)));
+  }
+
+  /** Orders two entries by the key fields from `from` on (then record id), as a scan meets them. */
+  compareFrom(a: Entry, b: Entry, from: number): number {
+    const ka = this.single ? [a.k] : (a.k as unknown[]), kb = this.single ? [b.k] : (b.k as unknown[]);
+    for (let i = from; i < this.dirs.length; i++) {
+      const c = compareValues(ka[i], kb[i]);
+      if (c) return c * this.dirs[i];
+    }
+    return a.r < b.r ? -1 : a.r > b.r ? 1 : 0;
   }
 }

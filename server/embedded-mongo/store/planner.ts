@@ -6,6 +6,8 @@ import { fieldPreds, impliesPartial, type FieldPred } from './bounds';
 import type { Collection } from './collection';
 import type { Bounds, Index } from './indexes';
 import { sameKey } from './index-specs';
+import { isOperatorObject } from './query';
+import { isPlainObject } from './values';
 import type { Document, QueryPlan } from './types';
 
 export type SortSpec = Record<string, 1 | -1>;
@@ -50,10 +52,11 @@ function choose(ix: Index, preds: Map<string, FieldPred>, filter: Document, sort
 
 /** 1 / -1 when scanning the index forward / backward yields the requested sort, else 0. */
 function sortFit(ix: Index, sort: SortSpec | undefined, eq: number, tuples: number): 0 | 1 | -1 {
-  if (!sort || ix.multikey || tuples > 1) return 0;
+  if (!sort || ix.multikey) return 0;
   const keys = Object.keys(sort);
   if (keys.length === 0) return 0;
-  for (let o = 0; o <= eq; o++) {
+  // Several equality tuples ($in) are merged on the fields after them (mongod's SORT_MERGE).
+  for (let o = tuples > 1 ? eq : 0; o <= eq; o++) {
     if (o + keys.length > ix.fields.length) break;
     const sign = ix.dirs[o] * sort[keys[0]];
     if (keys.every((k, j) => ix.fields[o + j] === k && ix.dirs[o + j] * sort[k] === sign)) return sign as 1 | -1;
@@ -104,6 +107,10 @@ export function planQuery(coll: Collection, filter: Document, sort?: SortSpec, h
 }
 
 function* scanDocs(coll: Collection, c: Choice, plan: QueryPlan): Generator<Document> {
+  if (c.sorted && c.eqTuples.length > 1) {
+    yield* mergeDocs(coll, c, plan);
+    return;
+  }
   const seen = c.ix.multikey || c.eqTuples.length > 1 ? new Set<string>() : undefined;
   for (const eq of c.eqTuples) {
     const bounds: Bounds = { eq, lo: c.range?.lo, hi: c.range?.hi };
@@ -117,4 +124,72 @@ function* scanDocs(coll: Collection, c: Choice, plan: QueryPlan): Generator<Docu
       if (doc) yield doc;
     }
   }
+}
+
+/** The scans of several equality tuples merged into one stream in sort order (k-way merge). */
+function* mergeDocs(coll: Collection, c: Choice, plan: QueryPlan): Generator<Document> {
+  const from = c.eqTuples[0].length;
+  const sign = c.reverse ? -1 : 1;
+  const heads = c.eqTuples
+    .map((eq) => c.ix.scan({ eq, lo: c.range?.lo, hi: c.range?.hi }, c.reverse))
+    .map((it) => ({ it, e: it.next() }))
+    .filter((h) => !h.e.done);
+  while (heads.length) {
+    let best = 0;
+    for (let i = 1; i < heads.length; i++) {
+      if (c.ix.compareFrom(heads[i].e.value!, heads[best].e.value!, from) * sign < 0) best = i;
+    }
+    const h = heads[best];
+    plan.keysExamined++;
+    const doc = coll.docs.get(h.e.value!.r);
+    h.e = h.it.next();
+    if (h.e.done) heads.splice(best, 1);
+    if (doc) yield doc;
+  }
+}
+
+const COUNTABLE = new Set(['$eq', '$in', '$gt', '$gte', '$lt', '$lte']);
+
+/**
+ * The number of documents matching `filter`, counted from index positions without visiting a
+ * document (mongod's COUNT_SCAN), when one index's bounds say exactly what the filter says:
+ * every condition is an equality, $in or range on a field the bounds use, and the index is
+ * neither multikey, sparse nor partial. Otherwise undefined: the caller counts by scanning.
+ */
+export function countByIndex(coll: Collection, filter: Document): number | undefined {
+  const conds: [string, unknown][] = [];
+  const flatten = (f: Document): boolean => Object.entries(f).every(([k, v]) => {
+    if (k === '$and' && Array.isArray(v)) return v.every((x) => isPlainObject(x) && flatten(x));
+    if (k.startsWith('$')) return false;
+    conds.push([k, v]);
+    return true;
+  });
+  if (!flatten(filter) || conds.length === 0) return undefined;
+  const fields = new Set(conds.map(([k]) => k));
+  if (fields.size !== conds.length) return undefined;
+  const preds = fieldPreds(filter);
+  for (const [k, v] of conds) {
+    const p = preds.get(k);
+    if (!p) return undefined;
+    if (!isOperatorObject(v)) continue; // a literal: a point
+    const ops = Object.keys(v);
+    if (!ops.every((op) => COUNTABLE.has(op))) return undefined;
+    const points = ops.some((op) => op === '$eq' || op === '$in');
+    if (points ? ops.length !== 1 || !p.points : !!p.points) return undefined;
+    if (ops.some((op) => op === '$gt' || op === '$gte') && !p.lo) return undefined;
+    if (ops.some((op) => op === '$lt' || op === '$lte') && !p.hi) return undefined;
+  }
+  let best: Choice | undefined;
+  for (const ix of coll.indexes) {
+    if (ix.multikey || ix.partialOrSparse) continue;
+    const c = choose(ix, preds, filter, undefined, false);
+    if (!c) continue;
+    if (c.eqTuples.length === 0) return 0; // an empty $in: nothing matches
+    const used = c.eqTuples[0].length + (c.range ? 1 : 0);
+    if (used !== fields.size || !c.ix.fields.slice(0, used).every((f) => fields.has(f))) continue;
+    if (!best || c.score > best.score) best = c;
+  }
+  if (!best) return undefined;
+  const c = best;
+  return c.eqTuples.reduce((n, eq) => n + c.ix.countWithin({ eq, lo: c.range?.lo, hi: c.range?.hi }), 0);
 }

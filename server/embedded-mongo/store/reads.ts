@@ -3,7 +3,7 @@
 // early), then project. Returned documents are the stored objects: callers must not mutate.
 import { keyString } from './keystring';
 import { MISSING, pathValues } from './paths';
-import { planQuery, type Hint } from './planner';
+import { countByIndex, planQuery, type Hint } from './planner';
 import { compileFilter, project } from './query';
 import { normalizeSort, sortDocs } from './sort';
 import { compareValues } from './values';
@@ -45,8 +45,9 @@ export function countDocs(coll: Collection | undefined, filter: Document, skip =
     compileFilter(filter); // still validate
     return 0;
   }
+  compileFilter(filter); // validates, whichever way it is counted
   let n = Object.keys(filter).length === 0 ? coll.docs.size
-    : findDocs(coll, { filter }).docs.length;
+    : countByIndex(coll, filter) ?? findDocs(coll, { filter }).docs.length;
   n = Math.max(0, n - Math.max(0, skip));
   return limit ? Math.min(n, Math.abs(limit)) : n;
 }

@@ -1,66 +1,81 @@
-// Loads 待办 and 已办 and joins what the task list does not carry: the supervised court of each
-// case (GET /api/cases) and, for 已办, the task's Chinese name from its diagram.
+// 待办 and 已办, one server page at a time (GET /api/tasks), as table rows. Each row carries its
+// case's courts; a 已办 row's task name comes from its diagram (few distinct versions per page).
 import { ref } from 'vue';
-import { enforcementCaseNo, listCases, type CaseSummary } from '../../api/cases';
+import { enforcementCaseNo } from '../../api/cases';
 import { syncPlatformClock } from '../../api/clock';
 import { loadCourts } from '../../api/courts';
 import { elementNames } from '../../api/definitions';
+import type { ListParams, Page } from '../../api/page';
 import { doneTasks, openTasks } from '../../api/tasks';
-import type { InboxRow } from './inboxFilters';
+
+export interface InboxRow {
+  taskId: string;
+  caseId: string;
+  caseNo: string;
+  enforcementCaseNo?: string;
+  taskName: string;
+  /** 被督办法院 */
+  court?: string;
+  /** 督办法院 */
+  supervisingCourt?: string;
+  dueAt?: string;
+  basis?: string;
+  at?: string;
+}
+
+export type Tab = 'open' | 'done';
+/** URL parameters of the inbox besides page and sort: `tab` picks the list, the rest filter it. */
+export const INBOX_KEYS = ['tab', 'q', 'court', 'due'];
 
 export function useInbox() {
-  const open = ref<InboxRow[]>([]);
-  const done = ref<InboxRow[]>([]);
-  const loading = ref(false);
-  const error = ref<unknown>(null);
+  /** The other tab's total, for its label. */
+  const otherTotal = ref<number | null>(null);
 
-  async function load() {
-    loading.value = true;
-    error.value = null;
-    try {
-      const [tasks, finished, cases] = await Promise.all([
-        openTasks(),
-        doneTasks(),
-        listCases().catch(() => [] as CaseSummary[]),
-        loadCourts().catch(() => undefined),
-        syncPlatformClock(true),
-      ]);
-      const caseById = new Map(cases.map((c) => [c.id, c]));
-      open.value = tasks.map((t) => ({
-        taskId: t.id,
-        caseId: t.case.id,
-        caseNo: t.case.caseNo,
-        enforcementCaseNo: enforcementCaseNo(t.case),
-        taskName: t.name ?? '待办任务',
-        court: caseById.get(t.case.id)?.supervisedCourt,
-        supervisingCourt: caseById.get(t.case.id)?.supervisingCourt,
-        dueAt: t.dueAt,
-        basis: t.basis,
-        at: t.openedAt,
-      }));
-      const names = await doneNames(finished.map((t) => caseById.get(t.case.id)?.definition));
-      done.value = finished
-        .map((t) => {
-          const def = caseById.get(t.case.id)?.definition;
-          return {
-            taskId: t.taskId,
-            caseId: t.case.id,
-            caseNo: t.case.caseNo,
-            enforcementCaseNo: enforcementCaseNo(t.case),
-            taskName: t.name ?? (def && names.get(`${def.key}@${def.version}`)?.get(t.element)) ?? '已办任务',
-            court: caseById.get(t.case.id)?.supervisedCourt,
-            supervisingCourt: caseById.get(t.case.id)?.supervisingCourt,
-            at: t.completedAt,
-          };
-        })
-        .sort((a, b) => Date.parse(b.at ?? '') - Date.parse(a.at ?? ''));
-    } catch (err) {
-      error.value = err;
-    } finally {
-      loading.value = false;
+  async function fetchPage(params: ListParams): Promise<Page<InboxRow>> {
+    const { tab, ...rest } = params;
+    const done = tab === 'done';
+    const other = (done ? openTasks : doneTasks)({ pageSize: '1' }).then((r) => (otherTotal.value = r.total)).catch(() => undefined);
+    // Rows show court names and deadlines against the platform clock: both are loaded first.
+    const ready = Promise.all([loadCourts().catch(() => undefined), syncPlatformClock(true), other]);
+    if (!done) {
+      const [r] = await Promise.all([openTasks(rest), ready]);
+      return {
+        ...r,
+        items: r.items.map((t) => ({
+          taskId: t.id,
+          caseId: t.case.id,
+          caseNo: t.case.caseNo,
+          enforcementCaseNo: enforcementCaseNo(t.case),
+          taskName: t.name ?? '待办任务',
+          court: t.case.supervisedCourt,
+          supervisingCourt: t.case.supervisingCourt,
+          dueAt: t.dueAt,
+          basis: t.basis,
+          at: t.openedAt,
+        })),
+      };
     }
+    const { due: _due, ...doneParams } = rest; // deadline filters are the open list's
+    const [r] = await Promise.all([doneTasks(doneParams), ready]);
+    const names = await doneNames(r.items.map((t) => t.case.definition));
+    return {
+      ...r,
+      items: r.items.map((t) => {
+        const def = t.case.definition;
+        return {
+          taskId: t.taskId,
+          caseId: t.case.id,
+          caseNo: t.case.caseNo,
+          enforcementCaseNo: enforcementCaseNo(t.case),
+          taskName: t.name ?? (def && names.get(`${def.key}@${def.version}`)?.get(t.element)) ?? '已办任务',
+          court: t.case.supervisedCourt,
+          supervisingCourt: t.case.supervisingCourt,
+          at: t.completedAt,
+        };
+      }),
+    };
   }
-  return { open, done, loading, error, load };
+  return { fetchPage, otherTotal };
 }
 
 /** Element names of each distinct diagram version (few: one per process version in use). */
