@@ -1,27 +1,13 @@
 import { Router } from 'express';
-import { forbidden, notFound } from '../http/errors';
+// Reading cases. Opening one (POST /api/cases) is server/intake: through the package's start form.
+import { notFound } from '../http/errors';
 import type { Guards } from '../http/actor';
 import { presentCase, presentCaseSummary } from './cases.presenter';
-import { assertStartInput, type CasesService } from './cases.service';
+import type { CasesService } from './cases.service';
 import type { CasesRepository } from './cases.repository';
-
-/** Who may open a supervision case: the upper court's reviewers and handlers. */
-const STARTERS = ['审查人员', '承办人', '流程管理员'];
 
 export function casesRoutes(service: CasesService, cases: CasesRepository, guards: Guards): Router {
   const r = Router();
-
-  r.post('/cases', guards.requireUser, guards.requireRole(...STARTERS), async (req, res) => {
-    const actor = guards.actor(req);
-    const input = assertStartInput(req.body);
-    // The supervising court is the actor's own; it must supervise the supervised court.
-    const supervisingCourt = actor.court;
-    if (!(await guards.canReachCourt(actor, input.supervisedCourt)) || input.supervisedCourt === actor.court) {
-      throw forbidden('只能对本院辖区内的下级法院立案督办');
-    }
-    const doc = await service.start({ ...input, supervisingCourt }, actor);
-    res.status(201).json(presentCase(doc));
-  });
 
   r.get('/cases', guards.requireUser, async (req, res) => {
     const actor = guards.actor(req);

@@ -4,10 +4,11 @@ import type { HolidayCalendar } from '../calendar/types';
 import type { Clock } from '../clock';
 import type { DefinitionsRepository } from '../definitions/definitions.repository';
 import type { RunEngine } from '../engine';
-import { badRequest, notFound, unprocessable } from '../http/errors';
+import { notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
 import type { CaseDoc } from './case.model';
 import type { CasesRepository } from './cases.repository';
+import { beijingYear, caseNoSeries, courtAbbreviation, formatCaseNo } from './caseNumbers';
 import { recordRun } from './runChanges';
 
 export interface CasesDeps {
@@ -17,6 +18,8 @@ export interface CasesDeps {
   calendar: () => Promise<HolidayCalendar>;
   /** The engine adapter's run(), in worker threads or in this one (server/engine/pool.ts). */
   run: RunEngine;
+  /** The province of a court (for the case number's 琼/豫/…); null for the 最高人民法院. */
+  provinceOf?: (court: string) => Promise<string | null | undefined>;
 }
 
 export interface StartCaseInput {
@@ -41,46 +44,50 @@ export class CasesService {
       supervisedCourt: input.supervisedCourt,
       caseStartedAt: now.toISOString(),
     };
-    // The case number is drawn while the engine runs (its write waits on the disk, the engine
-    // on the CPU). A start the engine refuses leaves a gap in the year's series; such a start
-    // is a broken diagram, which deploy validation keeps out.
-    const [result, caseNo] = await Promise.all([
-      this.deps.run({
-        source: definition.xml,
-        state: null,
-        variables,
-        command: { type: 'start' },
-        now,
-        calendar: await this.deps.calendar(),
-        actor: actor.username,
-      }).catch((err) => {
-        throw unprocessable(`流程无法启动：${(err as Error).message}`);
-      }),
-      input.caseNo ?? this.nextCaseNo(now),
-    ]);
+    // The engine runs first: a start it refuses must not consume a case number (D14). Only a
+    // start known to succeed draws the next number of its series, just before the one insert.
+    const result = await this.deps.run({
+      source: definition.xml,
+      state: null,
+      variables,
+      command: { type: 'start' },
+      now,
+      calendar: await this.deps.calendar(),
+      actor: actor.username,
+    }).catch((err) => {
+      throw unprocessable(`流程无法启动：${(err as Error).message}`);
+    });
+    const drawn = input.caseNo ? null : await this.drawCaseNo(input.supervisingCourt, now);
+    const caseNo = input.caseNo ?? drawn!.caseNo;
     const record = recordRun(null, result, now, actor.username, [
       {
         type: 'caseStarted',
         data: { definition: { key: definition.key, version: definition.version }, caseNo, by: actor.username },
       },
     ]);
-    return cases.insert({
-      caseNo,
-      definition: { key: definition.key, version: definition.version },
-      supervisingCourt: input.supervisingCourt,
-      supervisedCourt: input.supervisedCourt,
-      subject: subjectOf(input.data),
-      variables: record.changes.variables ?? variables,
-      engineState: record.changes.engineState ?? null,
-      openTasks: record.changes.openTasks ?? [],
-      timers: record.changes.timers ?? [],
-      nextDueAt: record.changes.nextDueAt ?? null,
-      history: record.history,
-      version: 0,
-      status: record.changes.status ?? 'running',
-      createdAt: now,
-      ...(record.changes.closedAt ? { closedAt: record.changes.closedAt } : {}),
-    });
+    try {
+      return await cases.insert({
+        caseNo,
+        definition: { key: definition.key, version: definition.version },
+        supervisingCourt: input.supervisingCourt,
+        supervisedCourt: input.supervisedCourt,
+        subject: subjectOf(input.data),
+        variables: record.changes.variables ?? variables,
+        engineState: record.changes.engineState ?? null,
+        openTasks: record.changes.openTasks ?? [],
+        timers: record.changes.timers ?? [],
+        nextDueAt: record.changes.nextDueAt ?? null,
+        history: record.history,
+        version: 0,
+        status: record.changes.status ?? 'running',
+        createdAt: now,
+        ...(record.changes.closedAt ? { closedAt: record.changes.closedAt } : {}),
+      });
+    } catch (err) {
+      // The store failed the insert: hand the number back unless a later start has drawn since.
+      if (drawn) await cases.giveBackNumber(drawn.series, drawn.n).catch(() => undefined);
+      throw err;
+    }
   }
 
   async get(id: string): Promise<CaseDoc> {
@@ -90,11 +97,14 @@ export class CasesService {
     return doc;
   }
 
-  /** 督办案号: （2026）督第 N 号 — a yearly series in Beijing time. */
-  private async nextCaseNo(now: Date): Promise<string> {
-    const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-    const n = await this.deps.cases.nextNumber(`caseNo-${year}`);
-    return `（${year}）督第${n}号`;
+  /** 督办案号 （2026）琼执督1号: the next number of the supervising court's province and year. */
+  private async drawCaseNo(supervisingCourt: string, now: Date) {
+    const province = this.deps.provinceOf ? await this.deps.provinceOf(supervisingCourt) : '';
+    const abbreviation = province === '' || province === undefined ? '' : courtAbbreviation(province);
+    const year = beijingYear(now);
+    const series = caseNoSeries(abbreviation, year);
+    const n = await this.deps.cases.nextNumber(series);
+    return { series, n, caseNo: formatCaseNo(abbreviation, year, n) };
   }
 }
 
@@ -107,16 +117,4 @@ function subjectOf(data: Record<string, unknown> = {}) {
     source: pick('source'),
     title: pick('title'),
   };
-}
-
-export function assertStartInput(body: unknown): StartCaseInput {
-  const b = body as Partial<StartCaseInput>;
-  const problems: { field: string; message: string }[] = [];
-  if (typeof b?.process !== 'string' || !b.process) problems.push({ field: 'process', message: '请指定流程' });
-  if (typeof b?.supervisedCourt !== 'string' || !b.supervisedCourt)
-    problems.push({ field: 'supervisedCourt', message: '请指定被督办法院' });
-  if (b?.data !== undefined && (typeof b.data !== 'object' || b.data === null || Array.isArray(b.data)))
-    problems.push({ field: 'data', message: '案件数据必须是对象' });
-  if (problems.length) throw badRequest('案件信息不完整', problems);
-  return b as StartCaseInput;
 }

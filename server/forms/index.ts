@@ -8,4 +8,5 @@ export { seedForms } from './seed';
 export { SUPPORTED_COMPONENT_TYPES, LIMITS as FORM_LIMITS } from './policy';
 export { resolvePrefill, prefillFields } from './prefill';
 export type { FormSchema, Component } from './components';
+export { walk as walkForm, labelOf as formLabelOf } from './components';
 export type { FileRef } from './strict';

@@ -4,6 +4,7 @@
 import type { FormsService } from '../forms';
 import { checkDiagram, type CheckedDiagram } from './checkDiagram';
 import { checkParameters } from './checkParameters';
+import { checkStartForms } from './checkStartForms';
 import { articleDuplicates } from './citations';
 import { DIAGRAM_PATH, FORM_PATH, diagramPath, formPath, manifestAgainstFiles, unknownFiles } from './layout';
 import { articlesSchema, lenientManifest, manifestSchema, parseWith, readJson, type Articles, type Manifest } from './manifest.schema';
@@ -92,7 +93,7 @@ export async function validatePackage(
     if (!r.diagram?.elements.length) complete = false;
     if (r.diagram && listed) diagrams.push({ ...r.diagram, key: listed.key, title: listed.title });
   }
-  if (m) problems.push(...checkParameters(m, diagrams, articles, complete));
+  if (m) problems.push(...checkParameters(m, diagrams, articles, complete), ...checkStartForms(m, forms));
 
   if (problems.length || !manifest || !articles) return { problems, warnings };
   return { problems, warnings, pkg: { manifest, articles, files, diagrams, forms } };

@@ -33,6 +33,8 @@ import { SubmissionsRepository } from '../tasks/submissions.repository';
 import { FormsRepository, FormsService, formsRoutes } from '../forms';
 import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
 import { createPackages, type PackagesService } from '../packages';
+import { IntakeService, intakeRoutes } from '../intake';
+import { createCourtsRepository } from '../courts';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -97,7 +99,10 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const calendar = new CalendarService(new HolidaysRepository(connection));
   const cases = new CasesRepository(connection);
   const definitions = new DefinitionsRepository(connection);
-  const deps: CasesDeps = { cases, definitions, clock, calendar: () => calendar.current(), run: engine.run };
+  const deps: CasesDeps = {
+    cases, definitions, clock, calendar: () => calendar.current(), run: engine.run,
+    provinceOf: async (code) => (await auth.findCourt(code))?.province,
+  };
   const casesService = new CasesService(deps);
   const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
   const forms = new FormsService(new FormsRepository(connection), clock);
@@ -116,6 +121,11 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const packages = createPackages({
     connection, definitions: definitionsService, forms, clock, logger,
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
+  });
+
+  const intake = new IntakeService({
+    cases: casesService, definitions, forms, courts: createCourtsRepository(connection),
+    packages: packages.service, now: () => clock.now(),
   });
 
   if (opts.seed !== false) {
@@ -142,6 +152,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     apiRoutes: [
       ...auth.apiRoutes(),
       definitionsRoutes(definitionsService, guards, (key, input, actor) => migrateCases(deps, key, input, actor)),
+      intakeRoutes(intake, guards),
       casesRoutes(casesService, cases, guards),
       tasksRoutes(tasksService, cases, guards),
       packages.routes(guards),
