@@ -108,7 +108,8 @@ export function lenientManifest(raw: unknown): Manifest {
     processes: many(s.processes.element, r.processes),
     forms: many(s.forms.element, r.forms),
     parameters: many(s.parameters.element, r.parameters),
-    ...(Array.isArray(r.startForms) ? { startForms: many(s.startForms.unwrap().element, r.startForms) } : {}),
+    // All or none: the checks name entries by their index, which dropping one would shift.
+    ...(Array.isArray(r.startForms) ? { startForms: one(s.startForms, r.startForms, []) } : {}),
   });
 }
 
