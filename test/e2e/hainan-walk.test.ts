@@ -25,10 +25,12 @@ beforeAll(async () => {
 afterAll(() => e?.close());
 
 // ---- what a user does on a Form.io form, by the labels the user reads ----
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A field's label as read: the text, and the required star (*) Form.io may show after it. */
-const labelled = (label: string) => page.getByLabel(new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?\\s*$`));
+const labelled = (label: string) => page.getByLabel(new RegExp(`^\\s*${escape(label)}\\s*\\*?\\s*$`));
 const fill = (label: string, value: string) => labelled(label).fill(value);
-const choose = (label: string) => page.getByRole('radio', { name: label, exact: true }).check();
+/** A radio option by the text its label starts with (labels may add the article: 「督办：三日内…」). */
+const choose = (label: string) => page.getByRole('radio', { name: new RegExp(`^\\s*${escape(label)}`) }).check();
 /** A Form.io select (Choices.js) found by its field key, then the option by its text. */
 async function pick(key: string, option: string) {
   await page.locator(`.formio-component-${key} .choices`).first().click();
@@ -41,7 +43,7 @@ async function typeDate(label: string, day: string) {
   await input.fill(day);
   await input.press('Tab');
 }
-const submitForm = (name = '提交') => page.getByRole('button', { name, exact: true }).click();
+const submitForm = (name = '提交') => page.locator('.formio-form').getByRole('button', { name, exact: true }).click();
 
 async function as(username: string) {
   if (!page.url().includes('/login') && (await page.locator('[data-test="logout"]').count())) await e.signOut();
@@ -120,7 +122,7 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     expect(names).not.toContain('海南省高级人民法院');
     expect(names.some((n) => n.includes('河南') || n.includes('开封'))).toBe(false);
     await e.shot('hainan-02-start-court-list');
-    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: '立案' }).click(); // closes the list
 
     // Without a court, the page says so and sends nothing.
     await typeDate('收到信访材料之日', '2026-11-20');
@@ -232,8 +234,8 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
     await page.locator('[data-test="supervised-court"]').click();
     const offered = ['海口市秀英区人民法院', '海口市龙华区人民法院', '海口市琼山区人民法院', '海口市美兰区人民法院'];
     await expect.poll(() => page.locator('.el-select-dropdown__item').allTextContents(), WAIT).toEqual(expect.arrayContaining(offered));
-    expect(await page.locator('.el-select-dropdown__item').count()).toBe(4);
-    await page.keyboard.press('Escape');
+    expect(await page.locator('.el-select-dropdown__item:visible').count()).toBe(4);
+    await page.getByRole('heading', { name: '立案' }).click();
     ({ id, caseNo } = await openCaseInBrowser('海口市琼山区人民法院', { received: '2026-11-02', caseNo: '（2026）琼0107执99号', parties: '申请执行人陈某，被执行人林某' }, 'hainan-20-start-mid-shencha'));
     expect(caseNo).toBe('（2026）琼执督2号');
     expect((await caseOf(id)).case.supervisingCourt).toBe('hi-hk-zy');
