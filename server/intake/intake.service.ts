@@ -175,7 +175,9 @@ function parseStart(body: unknown): StartInput {
   const b = (body ?? {}) as Record<string, unknown>;
   const problems: ErrorDetail[] = [];
   if (typeof b.process !== 'string' || !b.process) problems.push({ field: 'process', message: '请选择流程' });
-  if (b.supervisedCourt !== undefined && (typeof b.supervisedCourt !== 'string' || !b.supervisedCourt)) {
+  // Without a process nothing says the court may be left out (an "own" declaration): ask for both.
+  const courtNeeded = b.supervisedCourt !== undefined || typeof b.process !== 'string' || !b.process;
+  if (courtNeeded && (typeof b.supervisedCourt !== 'string' || !b.supervisedCourt)) {
     problems.push({ field: 'supervisedCourt', message: '请选择被督办法院' });
   }
   if (b.data !== undefined && (typeof b.data !== 'object' || b.data === null || Array.isArray(b.data))) {

@@ -109,6 +109,8 @@ describe('opening a case (POST /api/cases): refused starts write nothing and dra
     const noProcess = await open('hi-gy-shencha', { supervisedCourt: 'hi-hk-zy', data: [] });
     expect(noProcess.status).toBe(400);
     expect(noProcess.body.error.details.map((d: any) => d.field)).toEqual(['process', 'data']);
+    const nothing = await open('hi-gy-shencha', {});
+    expect(nothing.body.error.details.map((d: any) => d.field)).toEqual(['process', 'supervisedCourt']);
     const noCourt = await open('hi-gy-shencha', { process: 'hainanSupervision', data: complaint() });
     expect(noCourt.status).toBe(400);
     expect(noCourt.body.error.details[0]).toMatchObject({ field: 'supervisedCourt', message: '请选择被督办法院' });

@@ -26,8 +26,8 @@ afterAll(() => e?.close());
 
 // ---- what a user does on a Form.io form, by the labels the user reads ----
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A field's label as read: the text, and the required star (*) Form.io may show after it. */
-const labelled = (label: string) => page.getByLabel(new RegExp(`^\\s*${escape(label)}\\s*\\*?\\s*$`));
+/** A field by its label as read; Form.io may add a required star (*) or screen-reader text (「, numeric only,」). */
+const labelled = (label: string) => page.getByLabel(new RegExp(`^\\s*${escape(label)}(\\s|\\*|,|$)`));
 const fill = (label: string, value: string) => labelled(label).fill(value);
 /** A radio option by the text its label starts with (labels may add the article: 「督办：三日内…」). */
 const choose = (label: string) => page.getByRole('radio', { name: new RegExp(`^\\s*${escape(label)}`) }).check();
@@ -43,7 +43,8 @@ async function typeDate(label: string, day: string) {
   await input.fill(day);
   await input.press('Tab');
 }
-const submitForm = (name = '提交') => page.locator('.formio-form').getByRole('button', { name, exact: true }).click();
+/** The form's submit button (after a refused submit Form.io appends a ✗ to its name). */
+const submitForm = (name = '提交') => page.locator('.formio-form').getByRole('button', { name: new RegExp(`^\\s*${name}`) }).click();
 
 async function as(username: string) {
   if (!page.url().includes('/login') && (await page.locator('[data-test="logout"]').count())) await e.signOut();
