@@ -99,7 +99,8 @@ async function openCaseInBrowser(court: string, data: { received?: string; caseN
   await page.waitForURL(/\/cases\/[0-9a-f]{24}$/, WAIT);
   const id = page.url().split('/').pop()!;
   const caseNo = (await caseOf(id)).case.caseNo as string;
-  await expect.poll(() => page.locator('body').textContent(), WAIT).toContain(caseNo);
+  await page.locator('[data-test="case-status"]').waitFor(WAIT);
+  await expect.poll(() => page.locator('main, .page').first().textContent(), WAIT).toContain(caseNo);
   return { id, caseNo };
 }
 
@@ -152,7 +153,8 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     expect(c.case.variables.complaintReceivedAt).toBe('2026-10-30');
     // 五日 from 10-30: 11-04 ends at 24:00.
     expect(c.tasks.map((t) => [t.elementId, new Date(t.dueAt).toISOString()])).toEqual([['reviewComplaint', bj('2026-11-05 00:00')]]);
-    await expect.poll(() => page.locator('body').textContent(), WAIT).toContain(caseNo);
+    await page.locator('[data-test="case-status"]').waitFor(WAIT); // the case page drawn
+    await expect.poll(() => page.locator('main, .page').first().textContent(), WAIT).toContain(caseNo);
     await e.shot('hainan-04-case-opened');
   });
 
@@ -185,11 +187,11 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     await openTask(caseNo, '签收并指定专人办理');
     await fill('指定承办人', '李法官');
     await fill('承办人联系电话', '0898-65123456');
-    await choose('书面报告');
+    await choose('依督办函办理');
     await complete(caseNo, '签收并指定专人办理', 'hainan-08-designateHandler-qs');
 
     await openTask(caseNo, '书面报告');
-    await choose('办理结果');
+    await choose('办理结果报告');
     await fill('案件办理情况或处理意见', '已查封被执行人名下房产一处并依法拍卖，执行款已发放申请执行人，本案已执结。');
     await fill('已采取的执行措施（海南办法第八条）', '网络查控、查封、评估、拍卖。');
     await complete(caseNo, '书面报告', 'hainan-09-writtenReport-qs');
@@ -208,7 +210,7 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
   it('结案审批 (高院 执行局长, 审批人): 同意结案; the case page says 已办结', async () => {
     await as('hi-gy-shenpi');
     await openTask(caseNo, '结案审批');
-    await pick('closingGround', '已执结并报告');
+    await pick('closingGround', '（一）被督办法院已按要求执结');
     await fill('结案报告', '被督办法院已执结并报告办理结果，符合海南办法第十五条第一项。');
     await choose('执行局长');
     await choose('同意结案');
@@ -260,7 +262,7 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
     await openTask(caseNo, '签收并指定专人办理');
     await fill('指定承办人', '黄法官');
     await fill('承办人联系电话', '0898-65987654');
-    await choose('书面报告');
+    await choose('依督办函办理');
     await complete(caseNo, '签收并指定专人办理', 'hainan-23-designateHandler-qs');
     const report = (await caseOf(id)).tasks.find((t) => t.elementId === 'reportInWriting');
     // 5日 from 11-02: the 7th is a Saturday, so the last day is Monday 11-09.
