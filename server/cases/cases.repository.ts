@@ -11,9 +11,26 @@ export type CaseChanges = Partial<
 /** A case without its engine state and history. */
 export type CaseSummaryDoc = Omit<CaseDoc, 'engineState' | 'history'>;
 
+/**
+ * Told of every history written (after the write succeeded): derived stores such as the
+ * supervision ledger project from it. A failing observer never undoes the case write; what it
+ * missed it rebuilds from the cases (DESIGN.md decision 2).
+ */
+export type HistoryObserver = (caseId: CaseDoc['_id'], history: HistoryEntry[]) => Promise<void>;
+
 export class CasesRepository {
   readonly model;
   private readonly counters;
+  private readonly observers: HistoryObserver[] = [];
+
+  observe(fn: HistoryObserver): void {
+    this.observers.push(fn);
+  }
+
+  private async written(id: CaseDoc['_id'], history: HistoryEntry[]): Promise<void> {
+    for (const fn of this.observers) await fn(id, history).catch(() => undefined);
+  }
+
   constructor(connection: Connection) {
     this.model = caseModel(connection);
     this.counters = connection.collection<{ _id: string; n: number }>('counters');
@@ -25,6 +42,7 @@ export class CasesRepository {
    */
   async insert(doc: Omit<CaseDoc, '_id'>): Promise<CaseDoc> {
     const [created] = await this.model.insertMany([doc], { lean: true });
+    await this.written((created as unknown as CaseDoc)._id, doc.history);
     return created as unknown as CaseDoc;
   }
 
@@ -91,6 +109,7 @@ export class CasesRepository {
   ): Promise<boolean> {
     const { filter, update } = guardedUpdate(id, expectedVersion, changes, history, opts);
     const r = await this.model.updateOne(filter, update).exec();
+    if (r.modifiedCount === 1) await this.written(id, history);
     return r.modifiedCount === 1;
   }
 
@@ -98,12 +117,14 @@ export class CasesRepository {
    * The same guarded write, answering with the case as saved (one round trip, no re-read),
    * without its engine state and history: the two parts that grow, and that no answer shows.
    */
-  commitAndRead(id: CaseDoc['_id'], expectedVersion: number, changes: CaseChanges, history: HistoryEntry[]): Promise<CaseSummaryDoc | null> {
+  async commitAndRead(id: CaseDoc['_id'], expectedVersion: number, changes: CaseChanges, history: HistoryEntry[]): Promise<CaseSummaryDoc | null> {
     const { filter, update } = guardedUpdate(id, expectedVersion, changes, history);
-    return this.model
+    const saved = await this.model
       .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: { engineState: 0, history: 0 } })
       .lean<CaseSummaryDoc>()
       .exec();
+    if (saved) await this.written(id, history);
+    return saved;
   }
 
   /**

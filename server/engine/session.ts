@@ -7,6 +7,7 @@ import { Engine } from 'bpmn-engine';
 import { StateMismatch } from './errors';
 import { feelExpressions, noScripts } from './expressions';
 import { readBasis, taskExtension } from './extensions';
+import { evaluateLedgerSpec, readLedgerSpec } from './ledgerSpec';
 import type { Runtime } from './runtime';
 import { elementOverrides, moddleOptions, type SourceContext } from './source';
 import { patchTaskDues, refreshTaskDue } from './taskDue';
@@ -116,8 +117,16 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
     if (!session.completed.has(api.executionId)) rt.emit('taskCancelled', api.id, { taskId: api.executionId });
   });
   listener.on('activity.end', (api: TaskApi) => {
-    if (!REACHED.has(api.type)) return;
-    rt.emit('eventReached', api.id, { name: api.owner.name, basis: readBasis(api.owner.behaviour) });
+    if (REACHED.has(api.type)) rt.emit('eventReached', api.id, { name: api.owner.name, basis: readBasis(api.owner.behaviour) });
+    const spec = readLedgerSpec(api.owner.behaviour);
+    if (!Object.keys(spec).length) return;
+    try {
+      const entry = evaluateLedgerSpec(spec, rt, api.id);
+      rt.emit('ledgerEntry', api.id, { ...entry, name: api.owner.name, basis: readBasis(api.owner.behaviour) });
+    } catch (err) {
+      // A declared entry that cannot be written must not be lost: the whole command fails.
+      rt.failures.push({ element: api.id, error: err });
+    }
   });
   listener.on('flow.take', (api: { id: string; content: { sourceId: string; targetId: string } }) => {
     const src = source.getActivityById(api.content.sourceId);

@@ -94,7 +94,7 @@ export interface TimerInfo {
 export type EngineEventType =
   | 'started' | 'taskOpened' | 'taskCompleted' | 'taskCancelled'
   | 'timerArmed' | 'timerFired' | 'timerCancelled' | 'timerRescheduled' | 'taskDueChanged'
-  | 'gatewayTaken' | 'eventReached' | 'expressionWarning' | 'ended';
+  | 'gatewayTaken' | 'eventReached' | 'ledgerEntry' | 'expressionWarning' | 'ended';
 
 export interface EngineEvent {
   type: EngineEventType;

@@ -4,6 +4,7 @@ import { baseExpression } from '../calendar';
 import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlines';
 import { readOutputs, readTaskMeta } from './extensions';
 import { checkExpression } from './feel';
+import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerSpec';
 import { describe } from './validateLabels';
 import type { Problem } from './types';
 
@@ -132,6 +133,28 @@ function extensionElements(ctx: RuleContext, el: El): void {
   }
 }
 
+const LEDGER_ELEMENTS = new Set(['bpmn:UserTask', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent']);
+
+/** `ledger.*` extension properties: known fields, FEEL bodies, on an element that completes once. */
+function ledgerSpec(ctx: RuleContext, el: El): void {
+  const spec = readLedgerSpec(el as unknown as Record<string, unknown>);
+  const fields = Object.keys(spec);
+  if (!fields.length) return;
+  const label = describe(el);
+  if (!LEDGER_ELEMENTS.has(el.$type)) {
+    ctx.add({ element: el.id, code: 'LEDGER_ELEMENT', message: `${label} 不能记载督办台账：只有用户任务、结束事件和中间抛出事件可以` });
+    return;
+  }
+  for (const f of fields) {
+    if (!(f in LEDGER_FIELDS)) ctx.add({ element: el.id, code: 'LEDGER_FIELD', message: `${label} 的台账字段「ledger.${f}」未知；可用：${Object.keys(LEDGER_FIELDS).map((k) => `ledger.${k}`).join('、')}` });
+    else if (!spec[f]) ctx.add({ element: el.id, code: 'LEDGER_FIELD', message: `${label} 的台账字段「ledger.${f}」没有值（应为 FEEL，如 "通报批评" 或 notice.kind）` });
+    else feel(ctx, el, 'LEDGER_FEEL', `台账字段「ledger.${f}」`, spec[f]);
+  }
+  for (const f of REQUIRED_LEDGER_FIELDS) {
+    if (!(f in spec)) ctx.add({ element: el.id, code: 'LEDGER_FIELD', message: `${label} 记载督办台账但缺少「ledger.${f}」（${LEDGER_FIELDS[f]}）` });
+  }
+}
+
 export function elementRules(el: El, ctx: RuleContext): void {
   const refused = REFUSED[el.$type];
   if (refused) {
@@ -140,6 +163,7 @@ export function elementRules(el: El, ctx: RuleContext): void {
   }
   if (el.loopCharacteristics) ctx.add({ element: el.id, code: 'UNSUPPORTED_LOOP', message: `${describe(el)} 设置了多实例/循环：平台暂不支持，请展开为明确的任务` });
   extensionElements(ctx, el);
+  ledgerSpec(ctx, el);
   if (el.$type in EVENT_DEFS) events(ctx, el);
   switch (el.$type) {
     case 'bpmn:UserTask':

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles';
 import { COURT_LEVELS } from '../courts/courts.types';
+import { ledgerSectionSchema } from '../ledger/rules.schema';
 import type { PackageProblem } from './types';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -65,6 +66,8 @@ const manifestObject = z.strictObject({
     basis: text,
   })),
   startForms: z.array(startForm).optional(),
+  /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
+  ledger: ledgerSectionSchema.optional(),
 });
 export const manifestFields = manifestObject.shape;
 
@@ -110,6 +113,7 @@ export function lenientManifest(raw: unknown): Manifest {
     parameters: many(s.parameters.element, r.parameters),
     // All or none: the checks name entries by their index, which dropping one would shift.
     ...(Array.isArray(r.startForms) ? { startForms: one(s.startForms, r.startForms, []) } : {}),
+    ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
   });
 }
 

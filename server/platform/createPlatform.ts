@@ -27,6 +27,7 @@ import { Scheduler } from '../scheduler/scheduler';
 import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
+import { createLedger, type LedgerService } from '../ledger';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
@@ -56,6 +57,7 @@ export interface Platform {
     forms: FormsService;
     attachments: AttachmentsService;
     packages: PackagesService;
+    ledger: LedgerService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -104,6 +106,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     provinceOf: async (code) => (await auth.findCourt(code))?.province,
   };
   const casesService = new CasesService(deps);
+  const ledger = createLedger({ connection, clock, cases });
   const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
@@ -163,10 +166,15 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
       clockRoutes(clock, () => scheduler.fireDue(), guards),
-      statsRoutes(connection, guards, () => clock.now()), definitionXmlRoutes(definitions, guards),
+      statsRoutes(connection, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
+      ledger.routes(guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
+
+  // Entries a crash kept from being projected after their case write (DESIGN.md decision 2).
+  const rebuilt = await ledger.service.rebuild();
+  if (rebuilt) logger.info({ rebuilt }, '督办台账：已从案件记录补齐');
 
   if (opts.schedulerPollMs !== false) scheduler.start(opts.schedulerPollMs ?? config.schedulerPollMs);
 
@@ -176,7 +184,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, ledger: ledger.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

@@ -5,7 +5,6 @@ import type { Connection } from 'mongoose';
 
 /** Due instants absent from a task sort after every real one. */
 const NEVER = new Date('9999-12-31T00:00:00Z');
-const BEIJING_MS = 8 * 3600_000;
 
 export interface CourtLoad {
   court: string;
@@ -17,11 +16,6 @@ export interface ReportTimeliness {
   court: string;
   onTime: number;
   late: number;
-}
-export interface NoticeCount {
-  court: string;
-  year: number;
-  count: number;
 }
 
 export function createStatsRepository(connection: Connection) {
@@ -112,31 +106,6 @@ export function createStatsRepository(connection: Connection) {
           { $project: { _id: 0, court: '$_id', onTime: 1, late: 1 } },
         ])
         .toArray()) as ReportTimeliness[];
-    },
-
-    /**
-     * 通报 per supervised court and Beijing year: history entries of type `notice`, and end or
-     * intermediate events reached whose name contains 通报 (server/stats/README.md).
-     */
-    async notices(codes: string[]): Promise<NoticeCount[]> {
-      return (await cases()
-        .aggregate([
-          { $match: visible(codes) },
-          { $unwind: '$history' },
-          {
-            $match: {
-              $or: [
-                { 'history.type': 'notice' },
-                { 'history.type': 'eventReached', 'history.data.name': { $regex: '通报' } },
-              ],
-            },
-          },
-          { $project: { court: '$supervisedCourt', year: { $year: { $add: ['$history.at', BEIJING_MS] } } } },
-          { $group: { _id: { court: '$court', year: '$year' }, count: { $sum: 1 } } },
-          { $sort: { '_id.year': -1, '_id.court': 1 } },
-          { $project: { _id: 0, court: '$_id.court', year: '$_id.year', count: 1 } },
-        ])
-        .toArray()) as NoticeCount[];
     },
   };
 }

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { Connection } from 'mongoose';
 import { createCourtsRepository } from '../courts';
+import type { LedgerService } from '../ledger';
 import type { Guards } from '../http/actor';
 import { extendApi } from '../http/openapi';
 import { createStatsRepository } from './stats.repository';
@@ -16,7 +17,7 @@ extendApi({
   },
 });
 
-export function statsRoutes(connection: Connection, guards: Guards, now: () => Date = () => new Date()): Router {
+export function statsRoutes(connection: Connection, guards: Guards, now: () => Date, ledger: Pick<LedgerService, 'noticeCounts'>): Router {
   const stats = createStatsRepository(connection);
   const courts = createCourtsRepository(connection);
   const r = Router();
@@ -28,7 +29,7 @@ export function statsRoutes(connection: Connection, guards: Guards, now: () => D
     const [load, timeliness, notices] = await Promise.all([
       stats.load(codes, at, weekEnd),
       stats.timeliness(codes),
-      stats.notices(codes),
+      ledger.noticeCounts(codes),
     ]);
     const sum = (k: 'open' | 'dueThisWeek' | 'overdue') => load.reduce((n, c) => n + c[k], 0);
     res.json({
@@ -40,7 +41,8 @@ export function statsRoutes(connection: Connection, guards: Guards, now: () => D
         overdue: sum('overdue'),
         onTime: timeliness.reduce((n, c) => n + c.onTime, 0),
         late: timeliness.reduce((n, c) => n + c.late, 0),
-        notices: notices.reduce((n, c) => n + c.count, 0),
+        // 通报批评 only: the figure 办法 第十三条 counts; 情况通报 is listed apart in `notices`.
+        notices: notices.filter((c) => c.kind === '通报批评').reduce((n, c) => n + c.count, 0),
       },
       load,
       timeliness,

@@ -24,7 +24,8 @@ export async function startChildPlatform(env: Record<string, string>): Promise<C
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 60_000);
+    // Generous: on a loaded 2-core machine the first start (seeding, shipped packages) took over 60 s.
+    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 180_000);
     const check = () => {
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m) {

@@ -30,9 +30,10 @@ export interface User {
   put(url: string, body?: object): Promise<{ status: number; body: any }>;
 }
 
-export async function startScenario(opts: { dataDir?: string; env?: Record<string, string> } = {}) {
+export async function startScenario(opts: { dataDir?: string; env?: Record<string, string>; packagesRoot?: string } = {}) {
   const p = await startTestPlatform({
     env: { DUBAN_CLOCK: 'manual', ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}), ...opts.env },
+    packagesRoot: opts.packagesRoot,
   });
   const users = new Map<string, User>();
   const as = async (username: string): Promise<User> => {

@@ -35,9 +35,11 @@ export interface Task {
   basis?: string;
 }
 
-export async function startHainan() {
-  const s = await startScenario();
-  await installHainan(s);
+export async function startHainan(opts: { shipped?: boolean } = {}) {
+  // shipped: the package installed and published as `npm start` does, so its manifest (ledger
+  // rules included) is live; otherwise only its forms and diagrams, as an administrator would.
+  const s = await startScenario(opts.shipped ? { packagesRoot: ROOT } : {});
+  if (!opts.shipped) await installHainan(s);
   return hainan(s);
 }
 

@@ -64,15 +64,23 @@ describe('report late → 催报 → 逾期十日 → 督促执行令 → 仍催
     await h.complete(id, 'handleRefusal', { measure: '通报' });
     const notice = await h.task(id, 'notice');
     expect(notice.assignment).toEqual({ court: 'hi-gy', role: '审批人' });
-    await h.complete(id, 'notice', { kind: '通报批评', person: '王五', accountability: true });
+    await h.complete(id, 'notice', { kind: '通报批评', persons: [{ name: '王五', role: '承办人' }], accountability: true });
     const v = await h.variables(id);
-    expect(v.notices).toEqual([expect.objectContaining({ court: 'hi-hk-zy', person: '王五', kind: '通报批评', year: 2026, by: 'hi-gy' })]);
+    expect(v.notices).toEqual([expect.objectContaining({ court: 'hi-hk-zy', persons: [{ name: '王五', role: '承办人' }], kind: '通报批评', year: 2026, by: 'hi-gy' })]);
+    // The ledger entry is written by the notice task itself, in the same case write (issue 15).
+    const entries = (await h.history(id)).filter((e) => e.type === 'ledgerEntry');
+    expect(entries.map((e) => [e.element, e.data.kind, e.data.court, e.data.issuer, e.data.persons])).toEqual([
+      ['notice', '通报批评', 'hi-hk-zy', 'hi-gy', [{ name: '王五', role: '承办人' }]],
+    ]);
     const issued = (await h.history(id)).find((e) => e.type === 'eventReached' && e.element === 'noticeIssued');
-    expect(issued?.data).toMatchObject({ name: '通报已发布' });
+    expect(issued?.data).toMatchObject({ name: '决定已发布' });
     expect(issued?.data.basis).toContain('海南办法 第十二条、第十三条');
     const acc = await h.task(id, 'pursueAccountability');
     expect(acc.assignment).toEqual({ court: 'hi-gy', role: '院领导' });
     await h.complete(id, 'pursueAccountability');
+    // 追究责任 is a ledger entry of its own, naming the same court and person (issue 15).
+    const accountability = (await h.history(id)).filter((e) => e.type === 'ledgerEntry' && e.element === 'pursueAccountability');
+    expect(accountability.map((e) => [e.data.kind, e.data.court, e.data.persons])).toEqual([['追责', 'hi-hk-zy', [{ name: '王五', role: '承办人' }]]]);
     await h.expectOpen(id, ['reviewReport']);
   });
 
@@ -99,7 +107,8 @@ describe('催办函 → 说明原因 (海南暂行规定 第二十三条), then 
     expect(await h.due(id, 'explainReasons')).toBe(bj('2026-10-29 00:00'));
     await h.complete(id, 'explainReasons');
     await h.complete(id, 'reviewReport', { decision: '通报批评' });
-    await h.complete(id, 'notice', { kind: '通报批评', reason: '违法执行或裁决错误导致投诉申诉（暂行规定第二十六条）' });
+    // 责任倒查 (第二十六条): always 通报批评, with the responsible court and person(s) (D22).
+    await h.complete(id, 'reviewNotice', { court: 'hi-hk-zy', persons: [{ name: '赵六', role: '承办人' }] });
     await h.complete(id, 'reviewReport', { decision: '再次督办' });
     await h.setClock('2026-10-30 09:00');
     await h.complete(id, 'reissueSupervisionLetter', { reportPeriod: 10 });

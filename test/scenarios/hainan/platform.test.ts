@@ -115,33 +115,40 @@ describe('挂网交办 and 核销 (海南暂行规定 第十六条)', () => {
 });
 
 describe('季度通报 and the yearly assessment (海南暂行规定 第二十四条、第二十七条；海南办法 第十三条)', () => {
-  it('a notice at the end of each quarter; in the year-end assessment two 通报批评 exclude a court from 评优评先', async () => {
+  it('a notice at the end of each quarter, its quarter derived; the approver may send it back; the year-end assessment recommends from the ledger', async () => {
     await h.setClock('2026-09-28 09:00');
     const id = await h.open('hainanPeriodicNotice', 'hi-hk-zy', {}, 'hi-gy-chengban');
     expect(await h.timer(id, 'quarterEnds')).toBe(bj('2026-10-01 00:00'));
     await h.setClock('2026-10-01 00:00');
-    await h.complete(id, 'compileQuarterlyNotice', { quarter: '3' });
+    await h.complete(id, 'compileQuarterlyNotice');
+    // D21: the approver can refuse; the notice comes back to be revised.
+    await h.complete(id, 'approveQuarterlyNotice', { decision: '退回修改', opinion: '补充逾期案件。' });
+    await h.expectOpen(id, ['compileQuarterlyNotice']);
+    await h.complete(id, 'compileQuarterlyNotice');
     await h.complete(id, 'approveQuarterlyNotice');
-    expect((await h.history(id)).some((e) => e.type === 'eventReached' && e.element === 'quarterlyNoticeIssued')).toBe(true);
+    const v = await h.variables(id);
+    expect([v.noticeYear, v.noticeQuarter]).toEqual([2026, 3]);
+    // The quarterly notice is a ledger entry of the 高院 itself, not of the case's nominal court (D3).
+    const q = (await h.history(id)).filter((e) => e.type === 'ledgerEntry');
+    expect(q.map((e) => [e.element, e.data.kind, e.data.court, e.data.period])).toEqual([['quarterlyNoticeIssued', '季度通报', 'hi-gy', '2026-Q3']]);
     expect(await h.timer(id, 'quarterEnds')).toBe(bj('2027-01-01 00:00'));
     await h.setClock('2027-01-01 00:00');
-    await h.complete(id, 'compileQuarterlyNotice', { quarter: '4' });
+    await h.complete(id, 'compileQuarterlyNotice');
     await h.complete(id, 'approveQuarterlyNotice');
-    await h.complete(id, 'annualAssessment', {
-      courts: [{ court: 'hi-hk-zy', criticismCount: 2 }, { court: 'hi-sy-zy', criticismCount: 1 }],
-    });
+    expect((await h.variables(id)).noticeQuarter).toBe(4);
+    await h.complete(id, 'annualAssessment', { exclusions: '有' });
     expect((await h.task(id, 'recommendDisqualification')).assignment).toEqual({ court: 'hi-gy', role: '院领导' });
     await h.complete(id, 'recommendDisqualification');
     expect(await h.status(id)).toBe('completed');
   });
 
-  it('one 通报批评 in the year: no recommendation', async () => {
+  it('no exclusion in the ledger: no recommendation', async () => {
     await h.setClock('2026-12-15 09:00');
     const id = await h.open('hainanPeriodicNotice', 'hi-hk-zy', {}, 'hi-gy-chengban');
     await h.setClock('2027-01-01 00:00');
-    await h.complete(id, 'compileQuarterlyNotice', { quarter: '4' });
+    await h.complete(id, 'compileQuarterlyNotice');
     await h.complete(id, 'approveQuarterlyNotice');
-    await h.complete(id, 'annualAssessment', { courts: [{ court: 'hi-hk-zy', criticismCount: 1 }] });
+    await h.complete(id, 'annualAssessment', { exclusions: '无' });
     expect(await h.status(id)).toBe('completed');
   });
 });

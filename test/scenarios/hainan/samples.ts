@@ -49,6 +49,7 @@ export const SAMPLES: Record<string, Record<string, unknown>> = {
   refusalHandling: { measure: '通报' },
   explanation: { reasons: '承办人调整。', nextSteps: '十日内报告。' },
   notice: { kind: '通报批评', reason: '逾期未报告，仍催而不办（暂行规定第二十三条）', content: '予以通报批评。' },
+  reviewNotice: { court: 'hi-hk-zy', reason: '解除查封违法，导致当事人申诉。', persons: [{ name: '李四', role: '承办人' }], content: '对责任法院和责任人通报批评。' },
   accountability: { situation: '（二）无正当理由在规定期限内未报告工作情况或处理结果', handling: '约谈执行局长。' },
   platformItem: { itemType: '终本案件', tier: '高院', dueDate: '2026-10-09', requirements: '核查终本案件。' },
   itemHandling: { content: '已核查。', completed: true },
@@ -60,9 +61,9 @@ export const SAMPLES: Record<string, Record<string, unknown>> = {
   writeOffReview: { decision: '同意' },
   writeOffRelay: { opinion: '经审核，同意层报。' },
   writeOffCheck: { checker: '核查员周', decision: '符合核销条件' },
-  quarterlyNotice: { year: 2026, quarter: '3', statistics: [{ court: 'hi-hk-zy', toProvince: 3, toBeijing: 1 }], content: '第三季度通报。' },
-  noticeApproval: { approved: true },
-  annualAssessment: { year: 2026, courts: [{ court: 'hi-hk-zy', criticismCount: 1 }], summary: '考核完毕。' },
+  quarterlyNotice: { statistics: [{ court: 'hi-hk-zy', toProvince: 3, toBeijing: 1 }], content: '季度通报。' },
+  noticeApproval: { decision: '同意发布' },
+  annualAssessment: { exclusions: '无', summary: '考核完毕。' },
   disqualification: { targets: '海口市中级人民法院', recommendation: '建议取消当年评优评先资格。' },
 };
 
