@@ -58,7 +58,7 @@ export class CasesRepository {
     return created as unknown as CaseDoc;
   }
 
-  /** The next number in a yearly series (案号), atomically. */
+  /** The next number in a series (案号: province and year), atomically: parallel draws never share one. */
   async nextNumber(series: string): Promise<number> {
     const r = await this.counters.findOneAndUpdate(
       { _id: series },
@@ -66,6 +66,11 @@ export class CasesRepository {
       { upsert: true, returnDocument: 'after' },
     );
     return r!.n;
+  }
+
+  /** Undoes a draw whose case was never written, if no later draw has happened since. */
+  async giveBackNumber(series: string, n: number): Promise<void> {
+    await this.counters.updateOne({ _id: series, n }, { $inc: { n: -1 } });
   }
 
   findById(id: string): Promise<CaseDoc | null> {

@@ -4,11 +4,12 @@ import type { HolidayCalendar } from '../calendar/types';
 import type { Clock } from '../clock';
 import type { DefinitionsRepository } from '../definitions/definitions.repository';
 import type { RunEngine } from '../engine';
-import { badRequest, notFound, unprocessable } from '../http/errors';
+import { notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
 import type { CaseDoc } from './case.model';
 import type { CasesRepository } from './cases.repository';
 import { courtDirectory, type CaseDirectory } from './caseCourts';
+import { beijingYear, caseNoSeries, courtAbbreviation, formatCaseNo } from './caseNumbers';
 import { recordRun } from './runChanges';
 
 export interface CasesDeps {
@@ -20,6 +21,8 @@ export interface CasesDeps {
   run: RunEngine;
   /** Courts and users: courtLevel()/parentCourt() in FEEL, changes of the supervised court, named 专人. */
   directory?: CaseDirectory;
+  /** The province of a court (for the case number's 琼/豫/…); null for the 最高人民法院. */
+  provinceOf?: (court: string) => Promise<string | null | undefined>;
 }
 
 export interface StartCaseInput {
@@ -45,51 +48,55 @@ export class CasesService {
       supervisedCourts: [input.supervisedCourt],
       caseStartedAt: now.toISOString(),
     };
-    // The case number is drawn while the engine runs (its write waits on the disk, the engine
-    // on the CPU). A start the engine refuses leaves a gap in the year's series; such a start
-    // is a broken diagram, which deploy validation keeps out.
-    const [result, caseNo] = await Promise.all([
-      this.deps.run({
-        source: definition.xml,
-        state: null,
-        variables,
-        command: { type: 'start' },
-        now,
-        calendar: await this.deps.calendar(),
-        courts: await courtDirectory(this.deps.directory, input),
-        actor: actor.username,
-      }).catch((err) => {
-        // The engine's own words where they are the diagram's; never an internal error text.
-        const message = (err as Error).message ?? '';
-        throw unprocessable(err instanceof RangeError || /Maximum call stack|is not a function|Cannot read prop/.test(message)
-          ? '流程无法启动：案件数据无法处理' : `流程无法启动：${message}`);
-      }),
-      input.caseNo ?? this.nextCaseNo(now),
-    ]);
+    // The engine runs first: a start it refuses must not consume a case number (D14). Only a
+    // start known to succeed draws the next number of its series, just before the one insert.
+    const result = await this.deps.run({
+      source: definition.xml,
+      state: null,
+      variables,
+      command: { type: 'start' },
+      now,
+      calendar: await this.deps.calendar(),
+      courts: await courtDirectory(this.deps.directory, input),
+      actor: actor.username,
+    }).catch((err) => {
+      // The engine's own words where they are the diagram's; never an internal error text.
+      const message = (err as Error).message ?? '';
+      throw unprocessable(err instanceof RangeError || /Maximum call stack|is not a function|Cannot read prop/.test(message)
+        ? '流程无法启动：案件数据无法处理' : `流程无法启动：${message}`);
+    });
+    const drawn = input.caseNo ? null : await this.drawCaseNo(input.supervisingCourt, now);
+    const caseNo = input.caseNo ?? drawn!.caseNo;
     const record = recordRun(null, result, now, actor.username, [
       {
         type: 'caseStarted',
         data: { definition: { key: definition.key, version: definition.version }, caseNo, by: actor.username },
       },
     ]);
-    return cases.insert({
-      caseNo,
-      definition: { key: definition.key, version: definition.version },
-      supervisingCourt: input.supervisingCourt,
-      supervisedCourt: input.supervisedCourt,
-      supervisedCourts: [input.supervisedCourt],
-      subject: subjectOf(input.data),
-      variables: record.changes.variables ?? variables,
-      engineState: record.changes.engineState ?? null,
-      openTasks: record.changes.openTasks ?? [],
-      timers: record.changes.timers ?? [],
-      nextDueAt: record.changes.nextDueAt ?? null,
-      history: record.history,
-      version: 0,
-      status: record.changes.status ?? 'running',
-      createdAt: now,
-      ...(record.changes.closedAt ? { closedAt: record.changes.closedAt } : {}),
-    });
+    try {
+      return await cases.insert({
+        caseNo,
+        definition: { key: definition.key, version: definition.version },
+        supervisingCourt: input.supervisingCourt,
+        supervisedCourt: input.supervisedCourt,
+        supervisedCourts: [input.supervisedCourt],
+        subject: subjectOf(input.data),
+        variables: record.changes.variables ?? variables,
+        engineState: record.changes.engineState ?? null,
+        openTasks: record.changes.openTasks ?? [],
+        timers: record.changes.timers ?? [],
+        nextDueAt: record.changes.nextDueAt ?? null,
+        history: record.history,
+        version: 0,
+        status: record.changes.status ?? 'running',
+        createdAt: now,
+        ...(record.changes.closedAt ? { closedAt: record.changes.closedAt } : {}),
+      });
+    } catch (err) {
+      // The store failed the insert: hand the number back unless a later start has drawn since.
+      if (drawn) await cases.giveBackNumber(drawn.series, drawn.n).catch(() => undefined);
+      throw err;
+    }
   }
 
   async get(id: string): Promise<CaseDoc> {
@@ -99,11 +106,14 @@ export class CasesService {
     return doc;
   }
 
-  /** 督办案号: （2026）督第 N 号 — a yearly series in Beijing time. */
-  private async nextCaseNo(now: Date): Promise<string> {
-    const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-    const n = await this.deps.cases.nextNumber(`caseNo-${year}`);
-    return `（${year}）督第${n}号`;
+  /** 督办案号 （2026）琼执督1号: the next number of the supervising court's province and year. */
+  private async drawCaseNo(supervisingCourt: string, now: Date) {
+    const province = this.deps.provinceOf ? await this.deps.provinceOf(supervisingCourt) : '';
+    const abbreviation = province === '' || province === undefined ? '' : courtAbbreviation(province);
+    const year = beijingYear(now);
+    const series = caseNoSeries(abbreviation, year);
+    const n = await this.deps.cases.nextNumber(series);
+    return { series, n, caseNo: formatCaseNo(abbreviation, year, n) };
   }
 }
 
@@ -161,11 +171,12 @@ function startDataProblems(data: Record<string, unknown>): { field: string; mess
  * The start request, field by field: the 督办案号 is always the server's (security probe F6 —
  * a client-chosen caseNo had taken official numbers), and the data is bounded (F8).
  */
-export function assertStartInput(body: unknown): Omit<StartCaseInput, 'supervisingCourt'> {
+export function assertStartInput(body: unknown): Omit<StartCaseInput, 'supervisingCourt' | 'supervisedCourt'> & { supervisedCourt?: string } {
   const b = (body ?? {}) as Record<string, unknown>;
   const problems: { field: string; message: string }[] = [];
   if (typeof b.process !== 'string' || !b.process || b.process.length > 100) problems.push({ field: 'process', message: '请指定流程' });
-  if (typeof b.supervisedCourt !== 'string' || !b.supervisedCourt || b.supervisedCourt.length > 40)
+  // Absent for a process whose supervised court is the starter's own (server/intake decides).
+  if (b.supervisedCourt !== undefined && (typeof b.supervisedCourt !== 'string' || !b.supervisedCourt || b.supervisedCourt.length > 40))
     problems.push({ field: 'supervisedCourt', message: '请指定被督办法院' });
   if (b.caseNo !== undefined) problems.push({ field: 'caseNo', message: '督办案号由平台编号，不能指定' });
   const data = b.data;
@@ -179,5 +190,5 @@ export function assertStartInput(body: unknown): Omit<StartCaseInput, 'supervisi
     }
   }
   if (problems.length) throw badRequest(problems.some((p) => p.field.startsWith('data')) ? '案件数据无效' : '案件信息不完整', problems);
-  return { process: b.process as string, supervisedCourt: b.supervisedCourt as string, ...(data ? { data: data as Record<string, unknown> } : {}) };
+  return { process: b.process as string, ...(b.supervisedCourt ? { supervisedCourt: b.supervisedCourt as string } : {}), ...(data ? { data: data as Record<string, unknown> } : {}) };
 }

@@ -8,5 +8,5 @@ export { seedForms } from './seed';
 export { SUPPORTED_COMPONENT_TYPES, LIMITS as FORM_LIMITS } from './policy';
 export { resolvePrefill, prefillFields } from './prefill';
 export type { FormSchema, Component } from './components';
-export { walk, labelOf } from './components';
+export { walk, labelOf, walk as walkForm, labelOf as formLabelOf } from './components';
 export type { FileRef } from './strict';

@@ -3,9 +3,9 @@
 export { createPackages } from './createPackages';
 export type { Packages, PackagesOptions } from './createPackages';
 export type { ShippedSummary } from './installShipped';
-export type { PackagesService } from './packages.service';
+export type { PackagesService, LiveStartDeclarations } from './packages.service';
 export type { PackageProblem, PackageFiles } from './types';
-export type { Manifest, Articles, Parameter } from './manifest.schema';
+export type { Manifest, Articles, Parameter, StartFormDeclaration } from './manifest.schema';
 export { readZip, ZIP_LIMITS } from './zip.read';
 export { writeZip } from './zip.write';
 export { validatePackage } from './validatePackage';

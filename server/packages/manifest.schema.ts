@@ -2,6 +2,8 @@
 // Validated with zod; every issue becomes a Chinese problem naming the file and the field.
 import { z } from 'zod';
 import { checkNumbering } from '../documents/numbering';
+import { ROLES } from '../auth/roles';
+import { COURT_LEVELS } from '../courts/courts.types';
 import { ledgerSectionSchema } from '../ledger/rules.schema';
 import type { PackageProblem } from './types';
 
@@ -18,6 +20,26 @@ const text = z.string().trim().min(1);
 export const DICTIONARY_TYPES = ['date', 'dateTime', 'text', 'number', 'boolean', 'court', 'person', 'period'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期');
+
+const courtLevel = z.enum(COURT_LEVELS, { error: `法院层级应为 ${COURT_LEVELS.join('、')} 之一` });
+const role = z.enum(ROLES, { error: `角色应为 ${ROLES.join('、')} 之一` });
+
+/** 立案: who may open a case of a process, through which form, with which data (docs/PACKAGES.md). */
+const startForm = z.strictObject({
+  process: z.string().regex(PROCESS_KEY, '流程 key 应为本包 processes 中列出的 key'),
+  form: z.string().regex(FORM_KEY, '立案表单键应写作 <程序包 id>/<表单名>，如 hainan/startSupervision'),
+  title: text,
+  starters: z.strictObject({
+    levels: z.array(courtLevel).min(1),
+    roles: z.array(role).min(1),
+  }),
+  /** Which courts may be chosen as the supervised court: levels below the starter's court, or the starter's own court. */
+  supervised: z.union([
+    z.strictObject({ levels: z.array(courtLevel).min(1) }),
+    z.literal('own', { error: 'supervised 应为 {"levels": [...]} 或 "own"（本院）' }),
+  ]).optional(),
+  data: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '立案数据项应为表单字段键（英文字母开头）')),
+});
 
 const manifestObject = z.strictObject({
   id: z.string().regex(PACKAGE_ID, '程序包 id 应为 2–64 位小写字母、数字或连字符，如 hainan'),
@@ -68,18 +90,25 @@ const manifestObject = z.strictObject({
   })).optional(),
   /** 法院代字 for {代字} in 文号 patterns: court code → 琼, 琼01 … */
   courtAbbreviations: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '法院代码格式不正确'), text).optional(),
+  startForms: z.array(startForm).optional(),
   /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
   ledger: ledgerSectionSchema.optional(),
 });
 export const manifestFields = manifestObject.shape;
 
 /** Form keys in full (`<package>/<form>`), as diagrams and the forms capability use them. */
-function fullFormKeys<M extends { id: string; forms: string[] }>(m: M): M {
-  return { ...m, forms: m.forms.map((k) => (k.includes('/') ? k : `${m.id}/${k}`)) };
+function fullFormKeys<M extends { id: string; forms: string[]; startForms?: { form: string }[] }>(m: M): M {
+  const full = (k: string) => (k.includes('/') ? k : `${m.id}/${k}`);
+  return {
+    ...m,
+    forms: m.forms.map(full),
+    ...(m.startForms ? { startForms: m.startForms.map((f) => ({ ...f, form: full(f.form) })) } : {}),
+  };
 }
 export const manifestSchema = manifestObject.transform(fullFormKeys);
 export type Manifest = z.infer<typeof manifestSchema>;
 export type Parameter = Manifest['parameters'][number];
+export type StartFormDeclaration = NonNullable<Manifest['startForms']>[number];
 
 /**
  * The usable part of a manifest that failed validation: every field and list item that is valid
@@ -109,6 +138,8 @@ export function lenientManifest(raw: unknown): Manifest {
     parameters: many(s.parameters.element, r.parameters),
     ...(Array.isArray(r.dictionary) ? { dictionary: many(s.dictionary.unwrap().element, r.dictionary) } : {}),
     ...(Array.isArray(r.documents) ? { documents: many(s.documents.unwrap().element, r.documents) } : {}),
+    // All or none: the checks name entries by their index, which dropping one would shift.
+    ...(Array.isArray(r.startForms) ? { startForms: one(s.startForms, r.startForms, []) } : {}),
     ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
   });
 }

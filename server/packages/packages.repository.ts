@@ -38,6 +38,12 @@ export class PackagesRepository {
     return r?.version ?? null;
   }
 
+  /** The live version of every package, without its files. */
+  async listLive(): Promise<PackageSummary[]> {
+    const docs = await this.model.find({ status: 'published' }, NO_FILES).sort({ packageId: 1, version: -1 }).lean<PackageSummary[]>().exec();
+    return docs.filter((d, i) => i === 0 || docs[i - 1].packageId !== d.packageId);
+  }
+
   findLatest(packageId: string, status?: PackageStatus): Promise<PackageDoc | null> {
     return this.model.findOne(status ? { packageId, status } : { packageId }).sort({ version: -1 }).lean<PackageDoc>().exec();
   }

@@ -9,10 +9,20 @@ import type { PackageDoc } from './package.model';
 import { contentHash, contentOf, diagramsWithElements, fromStoredFiles, toStoredFiles } from './packageContent';
 import { presentList, presentPackage, presentVersion } from './packages.presenter';
 import { publishPackage } from './publishPackage';
+import type { Manifest, StartFormDeclaration } from './manifest.schema';
 import type { PackageFiles, PackageProblem } from './types';
 import { validatePackage } from './validatePackage';
 import { readZip } from './zip.read';
 import { writeZip } from './zip.write';
+
+export interface LiveStartDeclarations {
+  packageId: string;
+  province: string;
+  processes: { key: string; title: string }[];
+  /** Absent: the package declares none (its processes are opened as before declarations existed). */
+  startForms?: StartFormDeclaration[];
+  formRevisions: Record<string, number>;
+}
 
 export interface ImportSource {
   files: PackageFiles;
@@ -73,6 +83,23 @@ export class PackagesService {
     if (!issuer) throw unprocessable(`平台上没有${province}的高级人民法院，无法确定程序包的发布法院`, [{ field: 'province', message: '省份无效' }]);
     if (origin === 'import') await scope.assertScope(actor, { court: issuer, label: `程序包「${packageId}」` });
     return issuer;
+  }
+
+  /**
+   * What 立案 needs of every live package: its province, processes and start declarations, and
+   * the form revisions its publish saved (a start form is used at the revision its package pinned).
+   */
+  async liveStartDeclarations(): Promise<LiveStartDeclarations[]> {
+    return (await this.deps.repo.listLive()).map((d) => {
+      const m = d.manifest as Manifest;
+      return {
+        packageId: d.packageId,
+        province: d.province,
+        processes: m.processes.map((p) => ({ key: p.key, title: p.title })),
+        startForms: m.startForms,
+        formRevisions: Object.fromEntries((d.formRevisions ?? []).map((f) => [f.key, f.revision])),
+      };
+    });
   }
 
   async list() {

@@ -36,6 +36,8 @@ import { FormsRepository, FormsService, formsRoutes } from '../forms';
 import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
 import { createPackages, type PackagesService } from '../packages';
 import { createDocuments, type DocumentsService } from '../documents';
+import { IntakeService, intakeRoutes } from '../intake';
+import { createCourtsRepository } from '../courts';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -113,6 +115,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const deps: CasesDeps = {
     cases, definitions, clock, calendar: () => calendar.current(), run: engine.run,
     directory: { courts: (codes) => auth.findCourts(codes), user: (username) => auth.findUser(username) },
+    provinceOf: async (code) => (await auth.findCourt(code))?.province,
   };
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
@@ -141,6 +144,11 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     courtName: async (code) => (await auth.findCourt(code))?.name,
     warn: (err, msg) => logger.warn({ err }, msg),
   }, (e) => documents.service.afterTaskCompleted(e));
+
+  const intake = new IntakeService({
+    cases: casesService, definitions, forms, courts: createCourtsRepository(connection),
+    packages: packages.service, now: () => clock.now(),
+  });
 
   if (opts.seed !== false) {
     await calendar.seed(clock.now());
@@ -175,7 +183,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         ofPackage: (packageId, actor) => owners.ownedOrClaimed(packageId, actor),
         ofProcess: ownerOfProcess,
       }),
-      casesRoutes(casesService, cases, guards, () => clock.now(), auth.people, ownerOfProcess),
+      intakeRoutes(intake, guards, auth.people, ownerOfProcess),
+      casesRoutes(casesService, cases, guards, () => clock.now(), auth.people),
       tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),

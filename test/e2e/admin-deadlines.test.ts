@@ -79,10 +79,11 @@ beforeAll(async () => {
   }
   // An open case whose first task counts 5 days from the complaint: due Mon 2026-11-09 24:00
   // (the 7th is a Saturday: the last day rolls to the next working day).
-  const c = await admin.post('/api/cases', {
+  // 立案 as the package declares it: a 审查人员 of the 高院, with the start form's data.
+  const c = await (await e.api('hi-gy-shencha')).post('/api/cases', {
     process,
     supervisedCourt: 'hi-hk-zy',
-    data: { enforcementCaseNo: '（2026）琼01执77号', complaintReceivedAt: '2026-11-02', source: '来信' },
+    data: { enforcementCaseNo: '（2026）琼01执77号', complaintReceivedAt: '2026-11-02', source: '本院申诉信访系统录入交办', parties: '申请执行人甲，被执行人乙' },
   });
   expect(c.status).toBe(201);
   caseNo = c.body.case.caseNo;

@@ -88,7 +88,8 @@ export function hainan(s: Scenario) {
     /** Opens a case as `starter` (default: the 高院's 审查人员) against `supervisedCourt`. */
     async open(process: string, supervisedCourt: string, data: Record<string, unknown> = {}, starter = 'hi-gy-shencha') {
       const r = await (await s.as(starter)).post('/api/cases', {
-        process, supervisedCourt, data: { enforcementCaseNo: '（2026）琼01执123号', source: '本院申诉信访系统录入交办', ...data },
+        // 当事人: the shipped package's start form requires it (manifest startForms).
+        process, supervisedCourt, data: { enforcementCaseNo: '（2026）琼01执123号', source: '本院申诉信访系统录入交办', parties: '申请执行人甲，被执行人乙', ...data },
       });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return r.body.case.id as string;
