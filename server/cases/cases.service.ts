@@ -4,7 +4,7 @@ import type { HolidayCalendar } from '../calendar/types';
 import type { Clock } from '../clock';
 import type { DefinitionsRepository } from '../definitions/definitions.repository';
 import type { RunEngine } from '../engine';
-import { notFound, unprocessable } from '../http/errors';
+import { badRequest, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
 import type { CaseDoc } from './case.model';
 import type { CasesRepository } from './cases.repository';
