@@ -56,7 +56,8 @@ describe('D1, D12: a handling opinion not followed after 催办 — 通报 and �
 
   it('a later 通报批评 from the review (责任倒查, 暂行规定 第二十六条) is not forced into 追责: the rule is only the opinion path’s', async () => {
     await h.complete(id, 'reviewReport', { decision: '通报批评' });
-    await h.complete(id, 'notice', { accountability: false });
+    // 责任倒查 is the ledger's reviewNotice step (D22): 追责 only when the 审批人 refers it.
+    await h.complete(id, 'reviewNotice', { court: 'hi-hk-zy', persons: [{ name: '李四', role: '承办人' }], referral: false });
     await h.expectOpen(id, ['reviewReport']);
   });
 });
