@@ -93,6 +93,11 @@ export class PackagesRepository {
     await this.model.deleteOne({ packageId, version, status: 'publishing' }).exec();
   }
 
+  /** An import that lost a race to the same content (never a version someone publishes). */
+  async removeDraft(packageId: string, version: number): Promise<void> {
+    await this.model.deleteOne({ packageId, version, status: 'draft' }).exec();
+  }
+
   async markSuperseded(packageId: string): Promise<void> {
     await this.model.updateMany({ packageId, status: 'published' }, { $set: { status: 'superseded' } }).exec();
   }

@@ -54,6 +54,13 @@ export class PackagesService {
           edition: String(manifest.version), province: manifest.province, title: manifest.title, hash, manifest,
           files: toStoredFiles(pkg.files), source: origin, createdAt: now, createdBy: actor.username,
         });
+        // Two imports of the same content at once (several processes starting): both may have
+        // looked before either wrote. The later version gives way to the earlier one.
+        const earlier = (await this.deps.repo.versionsOf(manifest.id)).find((v) => v.hash === hash && v.version < doc.version);
+        if (earlier) {
+          await this.deps.repo.removeDraft(manifest.id, doc.version);
+          return { package: presentVersion(earlier), unchanged: true, problems: [], warnings };
+        }
         await this.deps.owners.claim(manifest.id, issuer, actor.username);
         this.deps.logger.info({ packageId: manifest.id, version: doc.version, by: actor.username, origin, issuer }, 'package imported');
         return { package: presentVersion(doc), unchanged: false, problems: [], warnings };

@@ -23,7 +23,10 @@ export interface WorklistQuery {
 export function worklistQuery(q: Record<string, unknown>, actor: Actor, status: 'open' | 'done', now: Date): WorklistQuery {
   const problems: ErrorDetail[] = [];
   const p = pageRequest<string>(q, status === 'open' ? INBOX_SORTS : DONE_SORTS, problems);
-  const filter: Record<string, unknown> = status === 'open' ? { queue: { $in: queuesOf(actor) } } : { by: actor.username };
+  // 回避 (server/engine/README.md): a user a task excludes does not see it in the inbox either.
+  const filter: Record<string, unknown> = status === 'open'
+    ? { queue: { $in: queuesOf(actor) }, 'task.assignment.excludedUsers': { $ne: actor.username } }
+    : { by: actor.username };
   const at = status === 'open' ? 'openedAt' : 'completedAt';
   if (status === 'open') {
     const due = param(q, 'due', problems);

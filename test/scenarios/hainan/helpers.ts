@@ -168,7 +168,7 @@ export function hainan(s: Scenario) {
     async inbox(caseId: string, username: string) {
       const r = await (await s.as(username)).get('/api/tasks');
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-      return (r.body.tasks as { elementId: string; case: { id: string } }[]).filter((t) => t.case.id === caseId).map((t) => t.elementId).sort();
+      return ((r.body.items ?? r.body.tasks) as { elementId: string; case: { id: string } }[]).filter((t) => t.case.id === caseId).map((t) => t.elementId).sort();
     },
 
     async status(caseId: string) {
