@@ -21,7 +21,7 @@ beforeAll(async () => {
   p = await startTestPlatform({ packagesRoot: SHIPPED_PACKAGES_ROOT, env: { DUBAN_CLOCK: 'manual' } });
   [admin, adminElsewhere, foreign, handler] = [await p.login('admin'), await p.login('admin'), await p.login('ha-admin'), await p.login('hi-gy-chengban')];
   const shencha = await p.login('hi-gy-shencha');
-  const c = await send(shencha, 'post', '/api/cases', { process: 'hainanSupervision', supervisedCourt: 'hi-hk-zy', data: { complaintReceivedAt: '2026-12-01' } });
+  const c = await send(shencha, 'post', '/api/cases', { process: 'hainanSupervision', supervisedCourt: 'hi-hk-zy', data: { complaintReceivedAt: '2026-12-01', source: '本院申诉信访系统录入交办', enforcementCaseNo: '（2026）琼01执123号', parties: '申请执行人张三，被执行人海口某公司' } });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   caseId = c.body.case.id;
 }, 120_000);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const started = await fetch(`${platform.url}/api/cases`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-    body: JSON.stringify({ process: 'hainanSupervision', supervisedCourt: 'hi-hk-zy', data: { complaintReceivedAt: '2026-12-01' } }),
+    body: JSON.stringify({ process: 'hainanSupervision', supervisedCourt: 'hi-hk-zy', data: { complaintReceivedAt: '2026-12-01', source: '本院申诉信访系统录入交办', enforcementCaseNo: '（2026）琼01执123号', parties: '申请执行人张三，被执行人海口某公司' } }),
   });
   expect(started.status, await started.clone().text()).toBe(201);
   caseId = ((await started.json()) as { case: { id: string } }).case.id;

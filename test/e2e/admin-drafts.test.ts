@@ -18,9 +18,10 @@ beforeAll(async () => {
   e = await startE2E({ viewport: { width: 1440, height: 900 } });
   const admin = await e.api('admin');
   await setClock(admin, '2026-11-03 09:00');
-  const c = await admin.post('/api/cases', {
+  // A 流程管理员 does not open cases of a declared process: the 审查人员 does (manifest startForms).
+  const c = await (await e.api('hi-gy-shencha')).post('/api/cases', {
     process: 'hainanSupervision', supervisedCourt: 'hi-hk-zy',
-    data: { enforcementCaseNo: '（2026）琼01执88号', complaintReceivedAt: '2026-11-02', source: '来信' },
+    data: { complaintReceivedAt: '2026-11-02', source: '本院申诉信访系统录入交办', enforcementCaseNo: '（2026）琼01执88号', parties: '申请执行人张三，被执行人海口某公司' },
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   caseNo = c.body.case.caseNo;

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const reviewer = await e.api('hi-gy-shencha');
   const opened = await reviewer.post('/api/cases', {
     process: 'hainanSupervision', supervisedCourt: 'hi-hk-zy',
-    data: { enforcementCaseNo: '（2026）琼01执321号', source: '本院申诉信访系统录入交办', complaintReceivedAt: '2026-12-07' },
+    data: { complaintReceivedAt: '2026-12-07', source: '本院申诉信访系统录入交办', enforcementCaseNo: '（2026）琼01执321号', parties: '申请执行人张三，被执行人海口某公司' },
   });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   caseId = opened.body.case.id;

@@ -173,7 +173,7 @@ describe('the case as both courts read it (D6, D15)', () => {
     const started = await shencha.post('/api/cases', {
       process: 'hainanSupervision',
       supervisedCourt: 'hi-hk-zy',
-      data: { complaintReceivedAt: '2026-09-28', enforcementCaseNo: '（2026）琼01执123号', source: '来信' },
+      data: { complaintReceivedAt: '2026-09-28', source: '本院申诉信访系统录入交办', enforcementCaseNo: '（2026）琼01执123号', parties: '申请执行人张三，被执行人海口某公司' },
     });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     caseId = started.body.case.id;
