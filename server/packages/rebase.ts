@@ -102,5 +102,7 @@ export async function rebaseFiles(base: StoredFile[], draft: StoredFile[], live:
   for (const [p, t] of d) if (isNote(p)) out.set(p, t);
   for (const [p, t] of l) if (isNote(p) && !out.has(p)) out.set(p, t);
   if (conflicts.length) return { conflicts };
-  return { files: [...out].map(([path, text]) => ({ path, text })), conflicts };
+  // Document templates travel as base64 text: the merged file keeps the encoding it came with.
+  const base64 = new Set([...base, ...draft, ...live].filter((f) => f.encoding === 'base64').map((f) => f.path));
+  return { files: [...out].map(([path, text]) => ({ path, text, ...(base64.has(path) ? { encoding: 'base64' as const } : {}) })), conflicts };
 }
