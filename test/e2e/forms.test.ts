@@ -196,7 +196,8 @@ describe('the case as both courts read it (D6, D15)', () => {
   it('the lower court opens 签收: the 督办函 it answers is shown open above the form, by 姓名（法院）', async () => {
     const { page } = e;
     await e.signOut();
-    await e.signInAs('hi-hk-chengban');
+    // 签收并指定专人 is the 审批人's (Hainan v2, D20).
+    await e.signInAs('hi-hk-shenpi');
     // The inbox names the court that supervises (D24).
     await page.waitForURL(/\/inbox/, POLL);
     const inbox = page.locator('[data-test="inbox-table"]');

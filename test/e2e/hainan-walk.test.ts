@@ -164,6 +164,8 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     await fill('申诉信访反映的问题', '申请执行人反映执行法院超过法定期限未执结，亦未采取查封措施。');
     await fill('审查意见', '经审查，执行法院无法定事由超期未执结，符合督办条件（海南办法第三条第一项）。');
     await choose('督办');
+    // 办法 第三条: a supervised case names at least one of the seven situations (D10).
+    await page.getByRole('checkbox', { name: /（一）无法定事由/ }).check();
     await complete(caseNo, '审查信访材料', 'hainan-05-reviewComplaint-shencha');
     expect((await caseOf(id)).tasks.map((t) => t.elementId)).toEqual(['issueSupervisionLetter']);
   });
@@ -177,19 +179,22 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     await fill('书面报告期限（日）', '15');
     await complete(caseNo, '制作督办函', 'hainan-06-supervisionLetter-chengban');
     const c = await caseOf(id);
-    expect(c.tasks.map((t) => [t.elementId, t.assignment])).toEqual([['designateHandler', { court: 'hi-hk-qs', role: '承办人' }]]);
+    // 签收并指定专人 is the lower court's 审批人's (D20: the court names its 专人; he does not name himself).
+    expect(c.tasks.map((t) => [t.elementId, t.assignment])).toEqual([['designateHandler', { court: 'hi-hk-qs', role: '审批人' }]]);
   });
 
-  it('签收并指定专人办理 then 书面报告 (琼山法院 承办人)', async () => {
-    await as('hi-qs-chengban');
+  it('签收并指定专人办理 (琼山法院 审批人, D20) then 书面报告 by the named 专人 (琼山法院 承办人)', async () => {
+    await as('hi-qs-shenpi');
     await page.goto(`${e.url}/inbox`);
-    await e.shot('hainan-07-inbox-qs-chengban');
+    await e.shot('hainan-07-inbox-qs-shenpi');
     await openTask(caseNo, '签收并指定专人办理');
-    await fill('指定承办人', '李法官');
+    await fill('指定承办人', '琼山法院承办人');
     await fill('承办人联系电话', '0898-65123456');
+    await fill('专人的平台账号', 'hi-qs-chengban');
     await choose('依督办函办理');
     await complete(caseNo, '签收并指定专人办理', 'hainan-08-designateHandler-qs');
 
+    await as('hi-qs-chengban');
     await openTask(caseNo, '书面报告');
     await choose('办理结果报告');
     await fill('案件办理情况或处理意见', '已查封被执行人名下房产一处并依法拍卖，执行款已发放申请执行人，本案已执结。');
@@ -219,7 +224,7 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     expect(c.case.status).toBe('completed');
     expect(c.case.variables.closingGround).toBe('已执结并报告');
     const done = c.history.filter((h) => h.type === 'taskCompleted').map((h) => h.actor);
-    expect(done).toEqual(['hi-gy-shencha', 'hi-gy-chengban', 'hi-qs-chengban', 'hi-qs-chengban', 'hi-gy-chengban', 'hi-gy-shenpi']);
+    expect(done).toEqual(['hi-gy-shencha', 'hi-gy-chengban', 'hi-qs-shenpi', 'hi-qs-chengban', 'hi-gy-chengban', 'hi-gy-shenpi']);
     await page.goto(`${e.url}/cases/${id}`);
     await expect.poll(() => page.locator('[data-test="case-status"]').textContent(), WAIT).toContain('已办结');
     await e.shot('hainan-12-case-closed-shenpi');
@@ -250,6 +255,8 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
     await fill('申诉信访反映的问题', '申请执行人反映执行法院对执行异议不予审查答复。');
     await fill('审查意见', '符合督办条件。');
     await choose('督办');
+    // 办法 第三条: a supervised case names at least one of the seven situations (D10).
+    await page.getByRole('checkbox', { name: /（一）无法定事由/ }).check();
     await complete(caseNo, '审查信访材料', 'hainan-21-reviewComplaint-mid-shencha');
     await as('hi-hk-chengban');
     await openTask(caseNo, '制作督办函');
@@ -258,7 +265,7 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
     await fill('办理要求', '请依法审查并书面报告。');
     await fill('书面报告期限（日）', '5');
     await complete(caseNo, '制作督办函', 'hainan-22-supervisionLetter-mid-chengban');
-    await as('hi-qs-chengban');
+    await as('hi-qs-shenpi');
     await openTask(caseNo, '签收并指定专人办理');
     await fill('指定承办人', '黄法官');
     await fill('承办人联系电话', '0898-65987654');
@@ -288,7 +295,7 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
     const c = await caseOf(id);
     expect(c.tasks.map((t) => t.elementId)).toEqual(['reportInWriting']);
     expect(c.history.some((h) => h.type === 'timerFired' && h.element === 'reportOverdue')).toBe(true);
-    expect(c.history.filter((h) => h.type === 'taskCompleted').map((h) => h.actor)).toEqual(['hi-hk-shencha', 'hi-hk-chengban', 'hi-qs-chengban', 'hi-hk-chengban']);
+    expect(c.history.filter((h) => h.type === 'taskCompleted').map((h) => h.actor)).toEqual(['hi-hk-shencha', 'hi-hk-chengban', 'hi-qs-shenpi', 'hi-hk-chengban']);
 
     // The lower court sees its overdue report marked on its inbox and the 催报 on the case record.
     await as('hi-qs-chengban');
