@@ -21,8 +21,8 @@ export interface AppParts {
 
 /**
  * The SPA: hashed assets cached for a year, index.html never cached, history fallback only for
- * page paths. A missing file under /assets or /vendor, or any path naming a file (a dot in its
- * last segment), answers 404: answering index.html made a missing script or JSON fail in the
+ * page paths. A missing file under /assets or /vendor, or any path naming a file of a kind the build
+ * serves (.js, .css, .json, images, fonts …), answers 404: answering index.html made a missing script or JSON fail in the
  * browser as "Unexpected token '<'" instead of a plain 404.
  */
 function serveClient(app: express.Express, dir: string): void {
@@ -35,7 +35,9 @@ function serveClient(app: express.Express, dir: string): void {
   // Files some libraries load by URL at run time (client/vite.config.ts VENDOR): not hashed.
   app.use('/vendor', express.static(path.join(dir, 'vendor'), { maxAge: '1d', fallthrough: false }));
   app.use(express.static(dir, { index: false, maxAge: 0 }));
-  app.get(/^\/(?!api\/|healthz$|readyz$)(?:[^.]*\/)?[^/.]*$/, (_req, res) => {
+  // Page paths may end in a name with a dot (the modeler's /admin/workspace/<id>/process/supervision.bpmn):
+  // only names of the kinds the build serves count as files.
+  app.get(/^\/(?!api\/|healthz$|readyz$|assets\/|vendor\/)(?:.*\/)?(?:[^/.]*|[^/]*\.(?!(?:js|mjs|css|map|json|png|jpe?g|gif|svg|ico|woff2?|ttf|otf|txt|html?|webmanifest|wasm)$)[^/.]+)$/i, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.sendFile(path.join(dir, 'index.html'));
   });
