@@ -198,8 +198,8 @@ describe('the case as both courts read it (D6, D15)', () => {
     await e.signOut();
     // 签收并指定专人 is the 审批人's (Hainan v2, D20).
     await e.signInAs('hi-hk-shenpi');
-    // The inbox names the court that supervises (D24).
-    await page.waitForURL(/\/inbox/, POLL);
+    // The inbox names the court that supervises (D24). (An 审批人 lands on the dashboard.)
+    await page.goto(`${e.url}/inbox`);
     const inbox = page.locator('[data-test="inbox-table"]');
     await expect.poll(() => inbox.locator('.el-table__body tr').count()).toBe(1);
     expect(await inbox.locator('thead').textContent()).toContain('督办法院');
