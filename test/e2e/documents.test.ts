@@ -38,7 +38,7 @@ describe('a 督办函 issued from the task page', () => {
     const { page } = e;
     await e.signInAs('hi-gy-chengban');
     await page.goto(`${e.url}/tasks/${taskId}`);
-    await page.locator('.formio-form').waitFor();
+    await page.locator('.formio-form:not(.formio-read-only)').waitFor();
     await page.locator('input[name="data[letterNo]"]').fill('（手填）');
     await page.locator('textarea[name="data[issues]"]').fill('超过法定期限未执结，未及时发放执行款。');
     await page.locator('textarea[name="data[requirements]"]').fill('依法及时执行并书面报告。');
