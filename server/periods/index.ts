@@ -1,0 +1,2 @@
+// Periods stated in a package's articles and how the package accounts for each (README.md).
+export { articlePeriods, periodKey, sameArticle, splitArticles, type ArticlePeriod } from './articles';
