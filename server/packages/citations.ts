@@ -1,6 +1,6 @@
 // Reading the legal basis an element names in its documentation ("海南办法 第四条",
 // "第四条第二款", "《…办法》第四条、第六条") and finding the article text it points to.
-import { parseChineseNumeral } from '../calendar';
+import { parseChineseNumeral } from '../calendar/numerals'; // pure: the browser reads citations too
 import type { Articles } from './manifest.schema';
 
 export interface Citation {
