@@ -24,7 +24,7 @@ export type StatedPeriod =
   | { kind: 'cycle'; every: Cycle; month?: number }
   /** A time-of-day window: 上午八点至十点 (minutes after midnight). */
   | { kind: 'window'; from: number; to: number }
-  /** A period another act sets: 督办函规定的期限, 指定的期限, 限期, 法定期限. */
+  /** A period another act sets: 督办函规定的期限, 指定的期限, 限期, 法定期限; 逾期 / 超期 without a count (after it). */
   | { kind: 'set' };
 
 export type Found = StatedPeriod & {
@@ -52,7 +52,7 @@ const WINDOW = sticky(`(?<ap>上午|下午|早上|晚上)?${S}(?<h1>${NUM})${S}(
 const WARNING = sticky(`${BEFORE_END}${S}(?<n>${NUM})${S}个?(?:日|天)`);
 const OVERDUE_N = sticky(`${OVERDUE}${S}(?<n>${NUM})${S}个?(?:日|天)`);
 const CYCLE = sticky('(?:每|逐)(?<c>个?工作日|日|天|周|星期|个?月|季度|季|半年|年度?)|次年(?<ny>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])?月?');
-const SET = sticky('(?:(?:规定|指定|要求)的(?:期限|时限|时间)|规定期限|法定期限|定执行期限|限期(?=要求|执结|办结|整改|完成|报告|内))');
+const SET = sticky(`(?:(?:规定|指定|要求)的(?:期限|时限|时间)|规定期限|法定期限|定执行期限|限期(?=要求|执结|办结|整改|完成|报告|内)|(?:逾期|超期)(?!${S}(?:${NUM})))`);
 const PERIOD = sticky(`(?<n>${NUM})(?:${S}(?:到|至|-|—|～)${S}(?<n2>${NUM}))?${S}(?<u>${UNIT_IN_TEXT})`);
 
 const CYCLES: Record<string, Cycle> = {
@@ -156,7 +156,7 @@ function read(text: string, i: number): Hit {
   m = SET.exec(text);
   if (m) {
     const tail = after(text, i + m[0].length, 4);
-    const relation: Relation = /^\s*[内內]/.test(tail) ? 'within' : /^(届满|界满)前/.test(tail) ? 'before' : /^(届满|界满)后/.test(tail) ? 'after' : 'at';
+    const relation: Relation = /^(逾期|超期)/.test(m[0]) ? 'after' : /^\s*[内內]/.test(tail) ? 'within' : /^(届满|界满)前/.test(tail) ? 'before' : /^(届满|界满)后/.test(tail) ? 'after' : 'at';
     return { value: { kind: 'set' }, relation, length: m[0].length };
   }
   return readPeriod(text, i);
