@@ -3,7 +3,7 @@
 // coverage decisions name (manifest.json `periods`).
 import { extractPeriods, type Found } from '../calendar/extract';
 import { articleKey } from '../packages/citations';
-import type { Articles } from '../packages/manifest.schema';
+import type { Articles } from '../packages/citations';
 
 export interface ArticlePeriod {
   /** `海南办法 第四条 五日内`, with `#2` for the second identical phrase of the same article. */

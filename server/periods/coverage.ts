@@ -8,12 +8,13 @@ import { namedDateOf } from '../calendar/namedDates';
 import { parseDeadline } from '../calendar/notation';
 import type { DeadlineSpec } from '../calendar/types';
 import { parseCitations } from '../packages/citations';
-import type { Articles, Manifest } from '../packages/manifest.schema';
+import type { Articles } from '../packages/citations';
+import type { PeriodDecision, PeriodsManifest } from './types';
 import { articlePeriods, sameArticle, type ArticlePeriod } from './articles';
 
-type Parameter = Manifest['parameters'][number];
-type Decision = NonNullable<Manifest['periods']>[number];
-type PeriodDecision = Extract<Decision, { period: string }>;
+type Parameter = PeriodsManifest['parameters'][number];
+type Decision = PeriodDecision;
+type ByPeriod = Extract<Decision, { period: string }>;
 
 export interface Binding {
   /** The parameter that carries the deadline, when it is one. */
@@ -114,7 +115,7 @@ function says(pp: ParsedParameter, f: Found): boolean {
 const NUMERIC = new Set<Found['kind']>(['period', 'warning', 'overdue']);
 
 export function periodCoverage(
-  manifest: Pick<Manifest, 'parameters'> & { periods?: Manifest['periods'] },
+  manifest: PeriodsManifest,
   articles: Pick<Articles, 'documents'>,
   /** Element ids of the package's diagrams; when given, enforcedBy is checked against them. */
   elements?: { id: string; process?: string }[],
@@ -126,7 +127,7 @@ export function periodCoverage(
   const cites = params.map((pp) => parseCitations(pp.p.basis, docs));
   const stale: Coverage['stale'] = [];
 
-  const byKey = new Map<string, { d: PeriodDecision; index: number }>();
+  const byKey = new Map<string, { d: ByPeriod; index: number }>();
   decisions.forEach((d, index) => {
     if (!('period' in d)) return;
     if (!found.some((f) => f.key === d.period)) stale.push({ index, message: `条文中没有期限「${d.period}」（写作「文件简称 条号 原文」，如「海南办法 第四条 五日内」）` });
