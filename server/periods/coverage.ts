@@ -108,7 +108,8 @@ function says(pp: ParsedParameter, f: Found): boolean {
       return !!m && Number(m[1]) === f.year && Number(m[2]) === f.month && (f.day === undefined || Number(m[3]) === f.day);
     }
     case 'set':
-      return pp.setElsewhere;
+      // 逾期 / 超期 (relation after): any deadline of the article marks when the period has passed.
+      return pp.setElsewhere || (f.relation === 'after' && (s.kind === 'period' || s.kind === 'date'));
   }
 }
 
