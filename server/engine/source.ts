@@ -8,12 +8,14 @@ import serializer, { TypeResolver, deserialize } from 'moddle-context-serializer
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { DefinitionLoadError } from './errors';
 import { FeelSequenceFlow } from './expressions';
+import { FeelLoopCharacteristics } from './multiInstance';
 import { CalendarTimerEventDefinition } from './timers';
 
-/** The behaviours we replace: FEEL conditions and calendar timers. */
+/** The behaviours we replace: FEEL conditions, calendar timers, FEEL multi-instance loops. */
 export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,
   TimerEventDefinition: CalendarTimerEventDefinition,
+  MultiInstanceLoopCharacteristics: FeelLoopCharacteristics,
 };
 
 export const moddleOptions = { camunda };

@@ -56,6 +56,17 @@ export interface Assignment {
   error?: string;
 }
 
+/**
+ * One instance of a multi-instance task: instance `index` of `count`, under the activity's
+ * execution `of` (sibling instances share it), for `member` (the collection's item).
+ */
+export interface TaskInstance {
+  index: number;
+  count: number;
+  of: string;
+  member?: unknown;
+}
+
 export interface OpenTask {
   /** The engine executionId: stable across recover/resume. */
   id: string;
@@ -66,6 +77,7 @@ export interface OpenTask {
   due?: DeadlineResult;
   basis?: string;
   openedAt: string;
+  instance?: TaskInstance;
 }
 
 /** What a timer recorded when it was armed: enough to audit (R13) and recompute (R9/R11). */

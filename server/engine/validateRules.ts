@@ -2,6 +2,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { baseExpression } from '../calendar/notation';
 import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlineText';
+import { INSTANCE_NAMES, readLoop } from './loopSpec';
 import { readOutputs, readTaskMeta } from './taskMeta';
 import { checkExpression } from './feel';
 import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerSpec';
@@ -187,13 +188,42 @@ function ledgerSpec(ctx: RuleContext, el: El): void {
   }
 }
 
+/**
+ * Multi-instance user tasks (a 合议庭): parallel or sequential, over a FEEL list
+ * (`camunda:collection` + `camunda:elementVariable`, the member) or a FEEL count
+ * (loopCardinality), with an optional FEEL completion condition. Returns the context the task's
+ * own expressions are checked in: the member, loopCounter and the nrOf… counts are known there.
+ */
+function loop(ctx: RuleContext, el: El): RuleContext {
+  const lc = el.loopCharacteristics as El;
+  const label = describe(el);
+  if (lc.$type !== 'bpmn:MultiInstanceLoopCharacteristics' || el.$type !== 'bpmn:UserTask') {
+    ctx.add({ element: el.id, code: 'UNSUPPORTED_LOOP', message: lc.$type !== 'bpmn:MultiInstanceLoopCharacteristics'
+      ? `${label} 设置了循环（标准循环）：平台不支持，请用多实例用户任务或循环的顺序流建模`
+      : `${label} 设置了多实例：平台只支持多实例的用户任务（如合议庭每名成员一项任务）` });
+    return ctx;
+  }
+  const spec = readLoop(lc as never)!;
+  if (!spec.collection === !spec.cardinality) {
+    ctx.add({ element: el.id, code: 'LOOP_SOURCE', message: `${label} 的多实例须有且只有一个来源：成员集合（camunda:collection，FEEL 列表，如 formPanel.members）或实例数（loopCardinality，FEEL 数字）` });
+  }
+  if (!VAR_NAME.test(spec.elementVariable)) {
+    ctx.add({ element: el.id, code: 'LOOP_VARIABLE', message: `${label} 的成员变量名「${spec.elementVariable}」须为英文标识符` });
+  }
+  const inner: RuleContext = { ...ctx, knownNames: new Set([...ctx.knownNames, spec.elementVariable, ...INSTANCE_NAMES]) };
+  if (spec.collection) feel(ctx, el, 'LOOP_FEEL', '成员集合（collection）', spec.collection);
+  if (spec.cardinality) feel(ctx, el, 'LOOP_FEEL', '实例数（loopCardinality）', spec.cardinality);
+  if (spec.completion) feel(inner, el, 'LOOP_FEEL', '完成条件（completionCondition）', spec.completion);
+  return inner;
+}
+
 export function elementRules(el: El, ctx: RuleContext): void {
   const refused = REFUSED[el.$type];
   if (refused) {
     ctx.add({ element: el.id, code: refused[0], message: `${describe(el)}：${refused[1]}` });
     return;
   }
-  if (el.loopCharacteristics) ctx.add({ element: el.id, code: 'UNSUPPORTED_LOOP', message: `${describe(el)} 设置了多实例/循环：平台暂不支持，请展开为明确的任务` });
+  if (el.loopCharacteristics) ctx = loop(ctx, el);
   extensionElements(ctx, el);
   ledgerSpec(ctx, el);
   if (el.$type in EVENT_DEFS) events(ctx, el);
