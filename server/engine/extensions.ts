@@ -46,13 +46,16 @@ export function resolveAssignment(meta: TaskMeta, variables: Record<string, unkn
   if (meta.assignee) {
     return typeof value === 'string' && value ? { user: value } : { error: `分派规则「${rule}」没有得到用户名${why}` };
   }
-  const v = fromFeel(value) as { court?: unknown; role?: unknown; user?: unknown; exclude?: unknown } | null;
+  const v = fromFeel(value) as { court?: unknown; role?: unknown; user?: unknown; exclude?: unknown; excludeUsers?: unknown } | null;
   if (v && typeof v === 'object' && typeof v.court === 'string' && v.court && typeof v.role === 'string' && v.role) {
     // A named 专人 (user) and excluded earlier deciders refine the court + role; absent or
     // null (the form left it empty) they change nothing.
     const user = typeof v.user === 'string' && v.user.trim() ? { user: v.user.trim() } : {};
-    const ids = Array.isArray(v.exclude) ? v.exclude.filter((x): x is string => typeof x === 'string' && !!x) : [];
-    return { court: v.court, role: v.role, ...user, ...(ids.length ? { exclude: ids } : {}) };
+    const strings = (x: unknown) => (Array.isArray(x) ? x : x ? [x] : []).filter((s): s is string => typeof s === 'string' && !!s.trim());
+    const ids = strings(v.exclude);
+    // excludeUsers: usernames the diagram names (恢复执行: not the 终本 handler), one or a list.
+    const users = strings(v.excludeUsers);
+    return { court: v.court, role: v.role, ...user, ...(ids.length ? { exclude: ids } : {}), ...(users.length ? { excludeUsers: users } : {}) };
   }
   return { error: `分派规则「${rule}」没有得到 {court, role}${why}` };
 }

@@ -53,6 +53,8 @@ export interface Assignment {
   role?: string;
   user?: string;
   exclude?: string[];
+  /** Usernames that may not take it, named by the diagram (e.g. `[zhongben.handler]`). */
+  excludeUsers?: string[];
   error?: string;
 }
 
