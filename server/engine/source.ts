@@ -16,6 +16,9 @@ export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,
   TimerEventDefinition: CalendarTimerEventDefinition,
   MultiInstanceLoopCharacteristics: FeelLoopCharacteristics,
+  // A manual task is work done outside the platform: the flow passes through it (bpmn-elements
+  // would wait for a signal nobody sends, since only user tasks reach the inbox).
+  ManualTask: Elements.Task,
 };
 
 export const moddleOptions = { camunda };

@@ -25,7 +25,7 @@ const FORM_KEY = /^[a-z0-9][a-z0-9-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const IGNORED = new Set([
   'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation',
-  'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
+  'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ManualTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
   'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
   'bpmn:BoundaryEvent', 'bpmn:StartEvent', 'bpmn:SubProcess',
 ]);
@@ -36,7 +36,6 @@ const REFUSED: Record<string, [string, string]> = {
   'bpmn:SendTask': ['UNSUPPORTED_TASK', '平台没有消息服务，发送任务无法执行'],
   'bpmn:BusinessRuleTask': ['UNSUPPORTED_TASK', '平台不执行业务规则任务；请用网关条件（FEEL）'],
   'bpmn:ReceiveTask': ['UNSUPPORTED_TASK', '平台没有接收消息的接口，接收任务会永远等待'],
-  'bpmn:ManualTask': ['UNSUPPORTED_TASK', '手工任务没有表单和分派，无法在平台上办结；请改用用户任务'],
   'bpmn:Transaction': ['UNSUPPORTED_ELEMENT', '平台不支持事务子流程'],
   'bpmn:AdHocSubProcess': ['UNSUPPORTED_ELEMENT', '平台不支持自由子流程'],
 };
@@ -147,11 +146,19 @@ function userTask(ctx: RuleContext, el: El): void {
       courtRules(ctx, el, `输出「${o.name}」`, o.expression);
     }
   }
-  for (const r of (el.resources ?? []) as El[]) {
-    const crash = r.resourceRef && !r.resourceAssignmentExpression;
-    ctx.add({ element: el.id, code: crash ? 'POTENTIAL_OWNER_REF' : 'RESOURCE_UNSUPPORTED', message: crash
-      ? `${label} 的 potentialOwner 只有 resourceRef 没有分派表达式：会使 bpmn-engine 加载崩溃；请删除并改用 candidateGroups`
-      : `${label} 使用了 BPMN 资源分派（${r.$type.replace('bpmn:', '')}）：平台不读取它，请改用 candidateGroups 或 assignee` });
+  // potentialOwner / performer with an expression is the court + role assignment (readPerformer).
+  const resources = (el.resources ?? []) as El[];
+  for (const r of resources) {
+    const expr = ((r.resourceAssignmentExpression as El | undefined)?.expression as El | undefined)?.body;
+    if (!r.resourceAssignmentExpression) {
+      ctx.add({ element: el.id, code: 'POTENTIAL_OWNER_REF', message: `${label} 的 ${r.$type.replace('bpmn:', '')} 只有 resourceRef 没有分派表达式：会使 bpmn-engine 加载崩溃；请写分派表达式 {court: supervisedCourt, role: "承办人"}，或删除并改用 candidateGroups` });
+    } else if (typeof expr !== 'string' || !expr.trim()) {
+      ctx.add({ element: el.id, code: 'RESOURCE_UNSUPPORTED', message: `${label} 的 ${r.$type.replace('bpmn:', '')} 没有分派表达式：请写 FEEL，如 {court: supervisedCourt, role: "承办人"}` });
+    }
+  }
+  const performers = resources.filter((r) => r.resourceAssignmentExpression).length;
+  if (performers > 1 || (performers && (el.candidateGroups || el.assignee))) {
+    ctx.add({ element: el.id, code: 'ASSIGNMENT_AMBIGUOUS', message: `${label} 有多个分派规则（potentialOwner/performer 与 candidateGroups/assignee）：只能有一种` });
   }
 }
 
