@@ -8,6 +8,7 @@ import camunda from 'camunda-bpmn-moddle/resources/camunda.json';
 import { describe, expect, it } from 'vitest';
 import { planConversions, type Conversion } from '../../../client/src/features/modeler/convert/conversions';
 import { renameForeignCamundaPrefix } from '../../../client/src/features/modeler/convert/foreignPrefix';
+import { importWarningZh } from '../../../client/src/features/modeler/convert/importWarnings';
 import { juelToFeel } from '../../../client/src/features/modeler/convert/juel';
 
 const fixture = readFileSync(fileURLToPath(new URL('../../e2e/fixtures/invoice-camunda.bpmn', import.meta.url)), 'utf8');
@@ -124,5 +125,17 @@ describe('a file that binds `camunda` to another namespace (Signavio)', () => {
 
   it('leaves a file with the real camunda namespace alone', () => {
     expect(renameForeignCamundaPrefix(fixture)).toEqual({ xml: fixture });
+  });
+});
+
+describe('import warnings in Chinese', () => {
+  it.each([
+    ['unresolved reference <Task_9>', '引用了不存在的元素「Task_9」'],
+    ['multiple DI elements defined for <bpmn:UserTask id="approve" />', '元素「approve」有多个图形定义'],
+    ['unparsable content <foo:bar> detected\n\tline: 3', '无法解析的内容 <bar>'],
+    ['unknown attribute <camunda:x>', '未知的属性「x」'],
+    ['something new', '导入提示（原文）：something new'],
+  ])('%s', (en, zh) => {
+    expect(importWarningZh(en)).toContain(zh);
   });
 });

@@ -19,6 +19,7 @@ import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import './modeler.css';
 import type { DubanModelerConfig } from './config';
+import { importWarningZh, planConversions, renameForeignCamundaPrefix, type Conversion, type ConversionContext } from './convert';
 import { ChineseTranslateModule, localizeTitles } from './i18n';
 import { lintConfig } from './lint';
 import DubanPropertiesModule from './properties';
@@ -32,6 +33,17 @@ export interface ServerProblem {
   message: string;
 }
 
+/** A diagram (plane) of the file, and the pools drawn on the one shown. */
+export interface DiagramOption {
+  id: string;
+  name: string;
+}
+export interface PoolOption {
+  id: string;
+  name: string;
+  executable: boolean;
+}
+
 export interface LintIssue {
   element: string;
   message: string;
@@ -41,6 +53,7 @@ export class DubanModeler {
   private readonly modeler: any;
   private readonly serverProblems = new Map<string, string[]>();
   private readonly stopLocalizing: () => void;
+  private shown = '';
 
   constructor(opts: { container: HTMLElement; properties: HTMLElement; config: DubanModelerConfig }) {
     const { config } = opts;
@@ -86,13 +99,93 @@ export class DubanModeler {
     return this.modeler.get(service);
   }
 
-  async open(xml: string): Promise<string[]> {
+  /**
+   * Imports a diagram; returns its import warnings in Chinese. A file binding `camunda` to a
+   * foreign namespace (Signavio) has that prefix renamed first (convert/foreignPrefix.ts).
+   */
+  async open(source: string): Promise<string[]> {
+    const { xml, renamed } = renameForeignCamundaPrefix(source);
     const { warnings } = await this.modeler.importXML(xml);
+    this.shown = '';
     this.showReadable();
     // The properties panel (preact) subscribes to selection changes in an effect that runs
     // after the next frame: a selection made before it would not reach the panel.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return (warnings ?? []).map((w: Error) => w.message);
+    const notes = (warnings ?? []).map((w: Error) => importWarningZh(w.message));
+    if (renamed) notes.unshift(`文件把前缀 camunda 用于另一命名空间（${renamed.uri}），已改名为 ${renamed.prefix}，其属性原样保留`);
+    return [...notes, ...this.undrawnProcesses().map((p) => `流程「${p}」在文件中没有图形，画布上不显示（可在「流程与泳池」中查看）`)];
+  }
+
+  private definitions(): any {
+    return this.modeler.getDefinitions();
+  }
+
+  /** Processes that no diagram shows (neither as a plane nor as a pool). */
+  private undrawnProcesses(): string[] {
+    const defs = this.definitions();
+    const shown = new Set<any>();
+    for (const d of defs.diagrams ?? []) {
+      const el = d.plane?.bpmnElement;
+      if (!el) continue;
+      if (el.$instanceOf('bpmn:Process')) shown.add(el);
+      for (const p of el.participants ?? []) if (p.processRef) shown.add(p.processRef);
+    }
+    return (defs.rootElements ?? [])
+      .filter((e: any) => e.$instanceOf('bpmn:Process') && !shown.has(e) && (e.flowElements ?? []).length)
+      .map((e: any) => e.name ?? e.id);
+  }
+
+  /** The file's diagrams (BPMNDiagram planes): a file may hold several, shown one at a time. */
+  diagrams(): DiagramOption[] {
+    return (this.definitions().diagrams ?? []).map((d: any) => {
+      const el = d.plane?.bpmnElement;
+      return { id: d.id, name: d.name ?? el?.name ?? (el?.participants ?? []).map((p: any) => p.name).filter(Boolean).join('、') ?? d.id };
+    });
+  }
+  shownDiagram(): string {
+    return this.shown || (this.diagrams()[0]?.id ?? '');
+  }
+  async showDiagram(id: string): Promise<string[]> {
+    const { warnings } = await this.modeler.open(id);
+    this.shown = id;
+    this.showReadable();
+    return (warnings ?? []).map((w: Error) => importWarningZh(w.message));
+  }
+
+  /** The pools on the canvas (participants), with whether their process is the executable one. */
+  pools(): PoolOption[] {
+    return this.get('elementRegistry')
+      .filter((e: any) => e.type === 'bpmn:Participant')
+      .map((e: any) => ({ id: e.id, name: e.businessObject.name ?? e.id, executable: !!e.businessObject.processRef?.isExecutable }));
+  }
+
+  /** The conversions the diagram needs (convert/conversions.ts), to be reviewed before applying. */
+  conversions(ctx: ConversionContext): Conversion[] {
+    return planConversions(this.definitions(), ctx);
+  }
+
+  /** Applies reviewed conversions, each as one command (undo takes them back one by one). */
+  applyConversions(list: Conversion[]): number {
+    const registry = this.get('elementRegistry');
+    const modeling = this.get('modeling');
+    let done = 0;
+    for (const c of list) {
+      if (!c.props) continue;
+      if (c.kind === 'executable') {
+        const holder = registry.find((e: any) => e.businessObject?.processRef?.id === c.element || (e.businessObject?.id === c.element && e.businessObject.$instanceOf('bpmn:Process')))
+          ?? this.get('canvas').getRootElement();
+        const process = (this.definitions().rootElements ?? []).find((e: any) => e.id === c.element);
+        if (!process) continue;
+        modeling.updateModdleProperties(holder, process, c.props);
+      } else {
+        const el = registry.get(c.element);
+        if (!el) continue;
+        if (c.kind === 'condition') modeling.updateModdleProperties(el, el.businessObject.conditionExpression, c.props);
+        else modeling.updateProperties(el, c.props);
+      }
+      done++;
+    }
+    return done;
   }
 
   /**
