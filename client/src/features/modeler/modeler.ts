@@ -212,6 +212,12 @@ export class DubanModeler {
     canvas.viewbox({ x: start.x - left / READABLE, y: start.y + start.height / 2 - height / 2, width: outer.width / READABLE, height });
   }
 
+  /** After the canvas' container changed size (the side panel appeared): the first view again. */
+  refit(): void {
+    this.get('canvas').resized();
+    this.showReadable();
+  }
+
   async xml(): Promise<string> {
     const { xml } = await this.modeler.saveXML({ format: true });
     return xml;
