@@ -87,4 +87,44 @@ describe('the modeler opens a Camunda-style file from disk and converts its habi
     expect(xml).not.toContain('embedded:app');
     expect(xml).toContain('${execution.getVariable("clarified") == "no"}');
   });
+
+  it('a Signavio export: the foreign camunda prefix is renamed, both diagrams are reachable, the platform's properties are saved', async () => {
+    const { page } = e;
+    await page.goto(`${e.url}/admin/workspace/hainan/process/time-shared.bpmn`);
+    await page.locator('.djs-palette').waitFor({ timeout: 60_000 });
+    await page.locator('[data-test="open-file-input"]').setInputFiles(path.join(ROOT, 'test/e2e/fixtures/signavio-two-diagrams.bpmn'));
+    await page.locator('.el-message-box').getByRole('button', { name: '替换' }).click();
+    const dialog = page.locator('[data-test="conversion-dialog"]');
+    await dialog.locator('[data-test="conversion-table"]').waitFor({ timeout: 60_000 });
+    expect(await dialog.locator('[data-test="conversion-table"]').textContent()).toContain('受理（intake）');
+    await dialog.locator('[data-test="conversion-apply"]').click();
+    const warnings = page.locator('[data-test="import-warnings"]');
+    expect(await warnings.textContent()).toContain('http://www.signavio.com/schema/camunda');
+    // Two diagrams: the first shown, the second one switch away.
+    await page.locator('.djs-shape[data-element-id="registerCase"]').waitFor();
+    await page.locator('[data-test="diagram-switch"]').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '归档图' }).click();
+    await page.locator('.djs-shape[data-element-id="fileCase"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.djs-shape[data-element-id="registerCase"]').count()).toBe(0);
+    await e.shot('modeler-foreign-signavio');
+    await page.locator('[data-test="diagram-switch"]').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '受理图' }).click();
+    await page.locator('.djs-shape[data-element-id="registerCase"]').waitFor({ timeout: 30_000 });
+    // The platform's assignment picker writes the real camunda attribute next to the foreign one.
+    await page.locator('[data-test="lint-issues"] [data-test="issue-link"]', { hasText: '登记' }).first().click();
+    await expect.poll(selected, { timeout: 30_000 }).toEqual(['registerCase']);
+    const groups = page.locator('[data-test="properties"] [data-entry-id="duban-assignment-rule"] textarea');
+    await groups.first().fill('{court: supervisedCourt, role: "承办人"}');
+    await page.locator('[data-test="canvas"]').click({ position: { x: 600, y: 500 } });
+    await page.getByText('← 海南法院执行案件督办').click();
+    const admin = await e.api('admin');
+    await expect.poll(async () => (await admin.get('/api/packages/hainan/draft')).body.draft.content.diagrams['time-shared.bpmn'] as string, { timeout: 30_000 })
+      .toContain('camunda:candidateGroups="{court: supervisedCourt, role: &#34;承办人&#34;}"');
+    const xml = (await admin.get('/api/packages/hainan/draft')).body.draft.content.diagrams['time-shared.bpmn'] as string;
+    expect(xml).toContain('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"');
+    expect(xml).toContain('xmlns:foreign="http://www.signavio.com/schema/camunda"');
+    expect(xml).toContain('foreign:assignee="clerk"');
+    expect(xml).toContain('id="archiveDiagram"');
+    expect(xml).toMatch(/id="intake" name="受理" isExecutable="true"/);
+  });
 });
