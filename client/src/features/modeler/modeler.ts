@@ -152,6 +152,13 @@ export class DubanModeler {
     return (warnings ?? []).map((w: Error) => importWarningZh(w.message));
   }
 
+  /** The diagram (plane) an element is drawn on, when it is not the one shown. */
+  diagramOf(elementId: string): string | undefined {
+    const holds = (plane: any): boolean =>
+      plane?.bpmnElement?.id === elementId || (plane?.planeElement ?? []).some((d: any) => d.bpmnElement?.id === elementId);
+    return (this.definitions().diagrams ?? []).find((d: any) => holds(d.plane))?.id;
+  }
+
   /** The pools on the canvas (participants), with whether their process is the executable one. */
   pools(): PoolOption[] {
     return this.get('elementRegistry')
