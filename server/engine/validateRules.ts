@@ -148,12 +148,14 @@ function userTask(ctx: RuleContext, el: El): void {
   }
   // potentialOwner / performer with an expression is the court + role assignment (readPerformer).
   const resources = (el.resources ?? []) as El[];
+  // As the XML tag reads: potentialOwner, performer, humanPerformer.
+  const tag = (r: El) => r.$type.replace('bpmn:', '').replace(/^./, (c) => c.toLowerCase());
   for (const r of resources) {
     const expr = ((r.resourceAssignmentExpression as El | undefined)?.expression as El | undefined)?.body;
     if (!r.resourceAssignmentExpression) {
-      ctx.add({ element: el.id, code: 'POTENTIAL_OWNER_REF', message: `${label} 的 ${r.$type.replace('bpmn:', '')} 只有 resourceRef 没有分派表达式：会使 bpmn-engine 加载崩溃；请写分派表达式 {court: supervisedCourt, role: "承办人"}，或删除并改用 candidateGroups` });
+      ctx.add({ element: el.id, code: 'POTENTIAL_OWNER_REF', message: `${label} 的 ${tag(r)} 只有 resourceRef 没有分派表达式：会使 bpmn-engine 加载崩溃；请写分派表达式 {court: supervisedCourt, role: "承办人"}，或删除并改用 candidateGroups` });
     } else if (typeof expr !== 'string' || !expr.trim()) {
-      ctx.add({ element: el.id, code: 'RESOURCE_UNSUPPORTED', message: `${label} 的 ${r.$type.replace('bpmn:', '')} 没有分派表达式：请写 FEEL，如 {court: supervisedCourt, role: "承办人"}` });
+      ctx.add({ element: el.id, code: 'RESOURCE_UNSUPPORTED', message: `${label} 的 ${tag(r)} 没有分派表达式：请写 FEEL，如 {court: supervisedCourt, role: "承办人"}` });
     }
   }
   const performers = resources.filter((r) => r.resourceAssignmentExpression).length;
