@@ -32,6 +32,9 @@ export interface ListQuery {
 const COUNTED = (e: LedgerEntry, reversed: Set<string>) => !reversed.has(e._id) && e.kind !== REVERSAL && e.kind !== CONSEQUENCE;
 
 export class LedgerService {
+  /** Told of each consequence recorded or lifted (the notices, server/notifications). */
+  onConsequence?: (entry: LedgerEntry) => Promise<unknown>;
+
   constructor(private readonly deps: LedgerDeps) {}
 
   /** Observer of the cases' writes: projects `ledgerEntry` history, then applies the rules. */
@@ -106,6 +109,7 @@ export class LedgerService {
                 id: rule.id, packageId: pkg.packageId, title: rule.title, basis: rule.basis, consequence: rule.consequence,
                 threshold: rule.threshold, count, subject: subject.key, subjectLabel: subject.label, window, trigger: arrived._id,
                 ...(decision === 'lift' ? { lifted: true } : {}),
+                ...(rule.notify ? { notify: rule.notify } : {}),
               },
             };
             if (await this.deps.repo.insertOnce(c)) recorded.push(c);
@@ -113,6 +117,8 @@ export class LedgerService {
         }
       }
     }
+    // After the insert: a crash before the notices is caught up from the ledger at start.
+    for (const c of recorded) await this.onConsequence?.(c).catch(() => undefined);
     return recorded;
   }
 
