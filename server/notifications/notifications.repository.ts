@@ -105,6 +105,11 @@ export function createNotificationsRepository(connection: Connection) {
       return (await users().find({ roles: { $in: roles }, disabled: { $ne: true } }, { projection: { username: 1, name: 1, court: 1, roles: 1 } }).toArray()) as unknown as Person[];
     },
 
+    async courtNames(codes: string[]): Promise<Map<string, string>> {
+      const docs = await connection.collection('courts').find({ code: { $in: [...new Set(codes)] } }, { projection: { code: 1, name: 1 } }).toArray();
+      return new Map(docs.map((d) => [d.code as string, d.name as string]));
+    },
+
     caseForMessages(id: Types.ObjectId | string): Promise<CaseForMessages | null> {
       return cases().findOne(
         { _id: new Types.ObjectId(String(id)) },

@@ -103,7 +103,7 @@ export class NotificationsService {
     if (notice.subject.length && entry.court) people.push(...(await this.repo.holders(entry.court, notice.subject)));
     if (notice.persons) for (const p of entry.persons) people.push(...(await this.repo.byName(p.name, p.court)));
     const rule = entry.rule;
-    const subject = rule?.subjectLabel ?? entry.court ?? '';
+    const subject = await this.subjectLabel(rule?.subject, entry);
     const draft: Draft = {
       kind: '台账后果',
       at: entry.at,
@@ -115,6 +115,15 @@ export class NotificationsService {
     const n = (await this.write(`ledger:${entry._id}`, draft, people)).length;
     await this.repo.mark([`ledger:${entry._id}`], this.clock.now());
     return n;
+  }
+
+  /** A consequence's subject as people read it: 法院名, 法院名 执行局, 姓名（法院名）. */
+  private async subjectLabel(subject: string | undefined, entry: LedgerEntry): Promise<string> {
+    const [kind, court = entry.court ?? '', ...name] = (subject ?? `court:${entry.court ?? ''}`).split(':');
+    const names = await this.repo.courtNames([court]);
+    const courtName = names.get(court) ?? court;
+    if (kind === 'person') return `${name.join(':')}（${courtName}）`;
+    return kind === 'bureau' ? `${courtName} 执行局` : courtName;
   }
 
   /**

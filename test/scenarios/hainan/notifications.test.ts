@@ -135,11 +135,11 @@ describe('台账后果的通知 (海南办法 第十三条；暂行规定 第二
     await reviewNotice('2026-07-01 09:00');
     const leader = await notices('hi-gy-lingdao');
     // One for the court, one for the person: two subjects of the rule.
-    expect(leader.map((m) => m.title).sort()).toEqual(['台账后果：海口海事法院承办人（hi-hk-hs）', '台账后果：hi-hk-hs'].sort());
+    expect(leader.map((m) => m.title).sort()).toEqual(['台账后果：海口海事法院承办人（海口海事法院）', '台账后果：海口海事法院'].sort());
     expect(leader[0].body).toContain('建议取消当年全省法院评优评先资格');
     expect(await notices('hi-hs-shenpi')).toHaveLength(2);
-    // The person named, by 姓名 and court, has an account: told of their own consequence only… and the court's (not a 院领导/审批人: no).
-    expect((await notices('hi-hs-chengban')).map((m) => m.title)).toEqual(['台账后果：海口海事法院承办人（hi-hk-hs）']);
+    // The person named (by 姓名 and court, as the ledger records people) has an account: told of their own consequence only.
+    expect((await notices('hi-hs-chengban')).map((m) => m.title)).toEqual(['台账后果：海口海事法院承办人（海口海事法院）']);
     // Not told: a 高院 承办人, another court's leader.
     expect(await notices('hi-gy-chengban')).toEqual([]);
     expect(await notices('hi-qs-shenpi')).toEqual([]);
