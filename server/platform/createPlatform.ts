@@ -146,6 +146,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     attachments,
     submissions: new SubmissionsRepository(connection),
     courtName: async (code) => (await auth.findCourt(code))?.name,
+    ledgerFigures: (court, year) => ledger.service.assessmentFigures(court, year),
     warn: (err, msg) => logger.warn({ err }, msg),
   }, (e) => documents.service.afterTaskCompleted(e));
 

@@ -33,6 +33,11 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `到达${el}${d.basis ? `（${d.basis}）` : ''}`;
     case 'ended':
       return '流程结束';
+    case 'urged': {
+      const tasks = ((d.tasks as { name?: string }[] | undefined) ?? []).map((t) => `「${t.name ?? ''}」`).join('');
+      const n = ((d.recipients as string[] | undefined) ?? []).length;
+      return `催办${tasks}：${String(d.reason ?? '')}（已通知 ${n} 人）`;
+    }
     case 'supervisedCourtChanged': {
       const court = (code: unknown) => `「${(d.names as Record<string, string> | undefined)?.[code as string] ?? code}」`;
       const all = ((d.toCourts as string[] | undefined) ?? []).map(court).join('、');

@@ -150,3 +150,42 @@ describe('台账后果的通知 (海南办法 第十三条；暂行规定 第二
     expect(await notices('hi-gy-lingdao')).toHaveLength(2);
   });
 });
+
+describe('年度考核 prefilled from the ledger (issue 15; 海南办法 第十三条、第十四条)', () => {
+  async function toAssessment() {
+    await h.setClock('2026-12-15 09:00');
+    const id = await h.open('hainanPeriodicNotice', 'hi-gy', { noticeYear: 2026 }, 'hi-gy-chengban');
+    await h.setClock('2027-01-01 00:00');
+    await h.complete(id, 'compileQuarterlyNotice');
+    await h.complete(id, 'approveQuarterlyNotice');
+    const task = await h.task(id, 'annualAssessment');
+    const view = await (await h.s.as('hi-gy-chengban')).get(`/api/tasks/${task.id}`);
+    expect(view.status).toBe(200);
+    return { id, prefill: view.body.prefill };
+  }
+
+  it('the 2026 consequences fill the form: 有, the list and the counts; a typed answer does not count', async () => {
+    const { id, prefill } = await toAssessment();
+    expect(prefill).toMatchObject({ exclusions: '有', situationNoticeCount: 0, urgeCount: 1 });
+    expect(prefill.criticismCount).toBeGreaterThanOrEqual(2);
+    expect(prefill.exclusionList.split('\n').sort()).toEqual([
+      '海口海事法院：一年内被省高院通报批评两次以上（含两次），建议取消当年全省法院评优评先资格',
+      '海口海事法院承办人（海口海事法院）：一年内被省高院通报批评两次以上（含两次），建议取消当年全省法院评优评先资格',
+    ]);
+    await h.complete(id, 'annualAssessment', { exclusions: '无' });
+    expect((await h.variables(id)).annualAssessment).toMatchObject({ exclusions: '有' });
+    expect((await h.task(id, 'recommendDisqualification')).assignment).toEqual({ court: 'hi-gy', role: '院领导' });
+  });
+
+  it('a 通报 withdrawn on 复议 lifts the consequences (their people are told) and the next form says 无', async () => {
+    const leader = await h.s.as('hi-gy-lingdao');
+    const list = (await leader.get('/api/ledger?year=2026&kind=通报批评&court=hi-hk-hs')).body.items as { id: string }[];
+    expect(list).toHaveLength(2);
+    const r = await leader.post(`/api/ledger/${encodeURIComponent(list[0].id)}/reversal`, { reason: '复议撤销' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const lifted = (await inbox('hi-gy-lingdao')).items.filter((m) => m.kind === '台账后果' && m.title.startsWith('台账后果撤销'));
+    expect(lifted.map((m) => m.title).sort()).toEqual(['台账后果撤销：海口海事法院', '台账后果撤销：海口海事法院承办人（海口海事法院）']);
+    const { prefill } = await toAssessment();
+    expect(prefill).toMatchObject({ exclusions: '无', exclusionList: '2026年无' });
+  });
+});
