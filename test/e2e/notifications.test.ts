@@ -85,4 +85,21 @@ describe('消息中心', () => {
     await e.shot('notifications-urged');
     e.assertClean();
   });
+
+  it('the ledger\'s court ranking is drawn with ECharts and exported', async () => {
+    const { page } = e;
+    await e.signOut();
+    await e.signInAs('hi-gy-lingdao');
+    await page.goto(`${e.url}/ledger`);
+    await page.locator('[data-test="ledger-tabs"] .el-tabs__item', { hasText: '法院排名' }).click();
+    await page.locator('[data-test="chart-ranking"] canvas').waitFor({ timeout: 30_000 });
+    const rows = page.locator('[data-test="ranking-table"] .el-table__body tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    // 海口中院 was urged once (海南办法 第十二条: recorded in the ledger; weight -2 in the package).
+    const zy = page.locator('[data-test="ranking-table"] .el-table__body tr', { hasText: '海口市中级人民法院' });
+    expect((await zy.locator('td').allTextContents()).map((t) => t.trim())).toContain('1');
+    expect(await page.locator('[data-test="ranking-export"]').getAttribute('href')).toBe('/api/ledger/ranking/export?year=2026');
+    await e.shot('ledger-ranking');
+    e.assertClean();
+  });
 });

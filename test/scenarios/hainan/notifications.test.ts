@@ -144,6 +144,12 @@ describe('台账后果的通知 (海南办法 第十三条；暂行规定 第二
     expect(await notices('hi-gy-chengban')).toEqual([]);
     expect(await notices('hi-qs-shenpi')).toEqual([]);
 
+    // The court ranking uses the Hainan package's indicators (manifest ledger.ranking).
+    const ranking = (await (await h.s.as('hi-gy-lingdao')).get('/api/ledger/ranking?year=2026&level=专门')).body;
+    expect(ranking.declaredBy).toBe('hainan');
+    expect(ranking.indicators.map((i: { id: string }) => i.id)).toEqual(['criticisms', 'urges', 'overdue', 'closed', 'praise']);
+    expect(ranking.rows.find((r: { court: string }) => r.court === 'hi-hk-hs').values.criticisms).toBe(2);
+
     // Re-projecting the ledger and catching up the messages writes nothing new.
     await h.s.p.platform.services.ledger.rebuild();
     await h.s.p.platform.services.notifications.catchUp();
@@ -168,9 +174,9 @@ describe('年度考核 prefilled from the ledger (issue 15; 海南办法 第十�
     const { id, prefill } = await toAssessment();
     expect(prefill).toMatchObject({ exclusions: '有', situationNoticeCount: 0, urgeCount: 1 });
     expect(prefill.criticismCount).toBeGreaterThanOrEqual(2);
-    expect(prefill.exclusionList.split('\n').sort()).toEqual([
-      '海口海事法院：一年内被省高院通报批评两次以上（含两次），建议取消当年全省法院评优评先资格',
+    expect(prefill.exclusionList.split('\n').sort(), prefill.exclusionList).toEqual([
       '海口海事法院承办人（海口海事法院）：一年内被省高院通报批评两次以上（含两次），建议取消当年全省法院评优评先资格',
+      '海口海事法院：一年内被省高院通报批评两次以上（含两次），建议取消当年全省法院评优评先资格',
     ]);
     await h.complete(id, 'annualAssessment', { exclusions: '无' });
     expect((await h.variables(id)).annualAssessment).toMatchObject({ exclusions: '有' });

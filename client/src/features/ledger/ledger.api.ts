@@ -43,3 +43,15 @@ export const exportUrl = (year: number) => `/api/ledger/export?year=${year}`;
 export interface QuarterlyRow { court: string; courtName: string; cases: number; opened: number; closed: number; overdue: number; criticisms: number; situationNotices: number }
 export interface QuarterlyList { year: number; quarter: number; issuerName: string; recipients: string[]; rows: QuarterlyRow[] }
 export const quarterlyList = (year: number, quarter: number) => http.get<QuarterlyList>(`/api/ledger/quarterly?year=${year}&quarter=${quarter}`);
+
+export interface RankingIndicator { id: string; title: string; source: string; weight: number }
+export interface CourtRanking {
+  year: number;
+  level: string | null;
+  indicators: RankingIndicator[];
+  declaredBy: string | null;
+  rows: { court: string; courtName: string; values: Record<string, number>; score: number; rank: number }[];
+}
+const levelParam = (level?: string) => (level ? `&level=${encodeURIComponent(level)}` : '');
+export const courtRanking = (year: number, level?: string) => http.get<CourtRanking>(`/api/ledger/ranking?year=${year}${levelParam(level)}`);
+export const rankingExportUrl = (year: number, level?: string) => `/api/ledger/ranking/export?year=${year}${levelParam(level)}`;
