@@ -4,8 +4,11 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startScenario, type Scenario } from './helpers';
+
+// Whole case walks through HTTP: generous limits, the machine is shared.
+vi.setConfig({ testTimeout: 180_000 });
 
 let dataDir: string;
 let outbox: string;

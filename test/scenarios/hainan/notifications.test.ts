@@ -2,8 +2,11 @@
 // consequences): a task arriving is a message to the holders of its role; a 催办 by the 高院
 // reaches the lower court's handler and its leaders, the case history and the ledger (海南办法
 // 第十二条); the second 通报批评 of a year tells the people the package's rule names, once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Hainan, startHainan } from './helpers';
+
+// Whole case walks through HTTP: generous limits, the machine is shared.
+vi.setConfig({ testTimeout: 180_000 });
 
 let h: Hainan;
 beforeAll(async () => {
