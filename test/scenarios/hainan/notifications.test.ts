@@ -3,7 +3,8 @@
 // reaches the lower court's handler and its leaders, the case history and the ledger (海南办法
 // 第十二条); the second 通报批评 of a year tells the people the package's rule names, once.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Hainan, startHainan } from './helpers';
+import { type Hainan, startHainan, userFor } from './helpers';
+import { sample } from './samples';
 
 // Whole case walks through HTTP: generous limits, the machine is shared.
 vi.setConfig({ testTimeout: 180_000 });
@@ -196,5 +197,34 @@ describe('年度考核 prefilled from the ledger (issue 15; 海南办法 第十�
     expect(lifted.map((m) => m.title).sort()).toEqual(['台账后果撤销：海口海事法院', '台账后果撤销：海口海事法院承办人（海口海事法院）']);
     const { prefill } = await toAssessment();
     expect(prefill).toMatchObject({ exclusions: '无', exclusionList: '2026年无' });
+  });
+});
+
+describe('concurrent completions that each write a ledger entry (issue 15 proof)', () => {
+  it('two cases\' 责任倒查通报批评 at once, one of them submitted twice: one entry each, one consequence, one notice', async () => {
+    const ids: string[] = [];
+    for (const at of ['2027-02-01 09:00', '2027-02-02 09:00']) {
+      const id = await toWrittenReport(at);
+      await h.complete(id, 'reportInWriting');
+      await h.complete(id, 'reviewReport', { decision: '通报批评' });
+      ids.push(id);
+    }
+    const tasks = await Promise.all(ids.map((id) => h.task(id, 'reviewNotice')));
+    const who = await h.s.as(userFor(tasks[0].assignment.court!, tasks[0].assignment.role!));
+    const body = (t: (typeof tasks)[number]) => ({ data: sample(t.formKey, { court: 'hi-hk-qs', persons: [{ name: '琼山法院承办人', role: '承办人' }] }) });
+    const results = await Promise.all([tasks[0], tasks[0], tasks[1]].map((t) => who.post(`/api/tasks/${t.id}/complete`, body(t))));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+    expect(results[2].status).toBe(200);
+    // The second submission of one task loses (409 while the first is in flight, 404 once it is done).
+    const twice = [results[0].status, results[1].status].sort();
+    expect(twice[0]).toBe(200);
+    expect([404, 409]).toContain(twice[1]);
+
+    const leader = await h.s.as('hi-gy-lingdao');
+    const entries = (await leader.get('/api/ledger?year=2027&kind=通报批评&court=hi-hk-qs')).body.items as { caseId: string }[];
+    expect(entries.map((e) => e.caseId).sort()).toEqual([...ids].sort());
+    const consequences = (await leader.get('/api/ledger/summary?year=2027')).body.consequences as { rule: { subject: string } }[];
+    expect(consequences.filter((c) => c.rule.subject === 'court:hi-hk-qs')).toHaveLength(1);
+    expect((await inbox('hi-gy-lingdao')).items.filter((m) => m.title === '台账后果：海口市琼山区人民法院')).toHaveLength(1);
   });
 });
