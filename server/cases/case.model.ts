@@ -71,6 +71,9 @@ const caseSchema = new Schema(
     firstDueAt: { type: Date },
     // Set by every case write, cleared once the worklists (server/worklists) reflect it.
     syncPending: Boolean,
+    // Set by every case write with history, cleared once its messages are written (server/notifications).
+    notifyPending: Boolean,
+    notifiedSeq: Number,
     lease: { owner: String, until: Date },
     history: { type: [historySchema], default: [] },
     version: { type: Number, required: true, default: 0 },
