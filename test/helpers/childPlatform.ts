@@ -20,8 +20,10 @@ export async function startChildPlatform(env: Record<string, string>): Promise<C
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  // The last 2 MB: a long run (npm run fuzz, the soak) logs every request.
+  const keep = (d: Buffer) => void (out = out.length > 4_000_000 ? (out + d).slice(-2_000_000) : out + d);
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     // Generous: on a loaded 2-core machine the first start (seeding, shipped packages) took over 60 s.
@@ -30,6 +32,7 @@ export async function startChildPlatform(env: Record<string, string>): Promise<C
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
+        child.stdout!.off('data', check); // the output keeps growing: no regex over all of it per chunk
         resolve(`http://127.0.0.1:${m[1]}`);
       }
     };
