@@ -27,7 +27,10 @@ export async function startChildPlatform(env: Record<string, string>): Promise<C
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     // Generous: on a loaded 2-core machine the first start (seeding, shipped packages) took over 60 s.
-    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${out}`)), 180_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a half-started platform behind
+      reject(new Error(`platform did not start:\n${out}`));
+    }, 180_000);
     const check = () => {
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m) {
