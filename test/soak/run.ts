@@ -45,6 +45,7 @@ async function main() {
   const lost: string[] = [];
   let platform: ChildPlatform | undefined;
   let seq = 0;
+  const refusals: string[] = [];
   try {
     for (let round = 1; round <= ROUNDS + 1; round++) {
       const t0 = Date.now();
@@ -96,21 +97,31 @@ async function main() {
         while (!stop) {
           try {
             const c = await post(starter, '/api/cases', { process: 'reportSupervision', supervisedCourt: 'hi-hk-zy', data: { enforcementCaseNo: `（2026）琼01执${++seq}号` } });
-            if (c.status !== 201) continue;
+            if (c.status !== 201) {
+              refusals.push(`立案 ${c.status} ${JSON.stringify(c.body).slice(0, 200)}`);
+              continue;
+            }
             ack.cases.push(c.body.case.id);
             const task = c.body.tasks[0];
             const file = pdf(2048 + (seq % 97) * 64);
             const up = await handler.agent.post(`/api/attachments?task=${task.id}`).set('X-CSRF-Token', handler.csrf).attach('file', file, { filename: `材料${seq}.pdf` });
             if (up.status === 201) ack.uploads.push({ id: up.body.id, size: file.length, first: file[0] });
+            else refusals.push(`上传 ${up.status} ${JSON.stringify(up.body).slice(0, 200)}`);
             const done = await post(handler, `/api/tasks/${task.id}/complete`, { data: { result: '未执结', report: `第 ${seq} 号报告` } });
             if (done.status === 200) ack.completed.push({ caseId: c.body.case.id, taskId: task.id });
+            else refusals.push(`办结 ${done.status} ${JSON.stringify(done.body).slice(0, 200)}`);
           } catch {
             return; // the platform was killed: this request was never acknowledged
           }
         }
       };
       const running = Array.from({ length: WORKERS }, worker);
-      await new Promise((r) => setTimeout(r, 1000 + Math.random() * 3000));
+      // Kill while requests are in flight: once this round has acknowledged a few writes (a busy
+      // machine answers slowly), after a further random 0–3 s.
+      const before = ack.cases.length + ack.completed.length + ack.uploads.length;
+      const deadline = Date.now() + 300_000;
+      while (ack.cases.length + ack.completed.length + ack.uploads.length < before + 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, Math.random() * 3000));
       platform.child.kill('SIGKILL');
       stop = true;
       await platform.exited;
@@ -125,6 +136,7 @@ async function main() {
   console.log(`\nsoak: ${ROUNDS} kill -9 rounds, ${WORKERS} concurrent workers`);
   console.log(`acknowledged: ${ack.cases.length} case starts, ${ack.completed.length} completions, ${ack.uploads.length} uploads; lost: ${lost.length}`);
   console.log(`restart to ready (s): median ${(sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(1)}, max ${(sorted[sorted.length - 1] / 1000).toFixed(1)}`);
+  if (refusals.length) console.log(`refused while running (not acknowledged, first 5 of ${refusals.length}):\n${refusals.slice(0, 5).join('\n')}`);
   if (lost.length) {
     console.log(lost.slice(0, 30).join('\n'));
     process.exit(1);
