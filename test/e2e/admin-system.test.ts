@@ -111,7 +111,7 @@ describe('首次登录修改初始密码', () => {
     // Refusals the page provokes on purpose (the server's 422 is logged by Chromium).
     e.allow({ text: /status of 422/, url: /\/api\/me\/password$/ });
 
-    await e.signOut();
+    await e.context.clearCookies(); // whoever was signed in before
     await page.goto(`${e.url}/login`);
     await page.getByPlaceholder('请输入用户名').fill('hi-e2e-first');
     await page.getByPlaceholder('请输入密码').fill('Initial-e2e-2026');
@@ -123,9 +123,9 @@ describe('首次登录修改初始密码', () => {
     await page.waitForURL(/\/account\/password/);
 
     const fill = async (current: string, next: string, repeat = next) => {
-      await page.locator('[data-test="password-current"] input').fill(current);
-      await page.locator('[data-test="password-new"] input').fill(next);
-      await page.locator('[data-test="password-repeat"] input').fill(repeat);
+      await page.getByPlaceholder('请输入当前密码').fill(current);
+      await page.getByPlaceholder('至少 10 位，须含字母和数字，不能包含用户名').fill(next);
+      await page.getByPlaceholder('请再次输入新密码').fill(repeat);
       await page.locator('[data-test="password-submit"]').click();
     };
     const error = page.locator('[data-test="password-error"]');
