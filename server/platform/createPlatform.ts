@@ -133,7 +133,6 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const packages = createPackages({
     connection, definitions: definitionsService, forms, clock, logger, scope: auth.packageScope,
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
-    courtOf: (code) => auth.findCourt(code),
     nameOf: (username) => auth.findUserName(username),
   });
 
