@@ -134,7 +134,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   });
 
   const documents = createDocuments({
-    connection, packages: packages.service, definitions, forms, clock, logger,
+    connection, packages: packages.service, definitions, forms, clock, logger, soffice: config.soffice,
     courtName: async (code) => (await auth.findCourt(code))?.name,
   });
   const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id), {
@@ -189,7 +189,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
-      documents.routes(cases, guards),
+      documents.routes(cases, guards, (doc, task) => tasksService.formView(doc, task)),
       calendarRoutes(calendar, guards, {
         now: () => clock.now(),
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
@@ -219,6 +219,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       shuttingDown = true;
       if (server) await closeHttp(server);
       await scheduler.stop();
+      await documents.pdf.close();
       await engine.close();
       await db.close();
     },
