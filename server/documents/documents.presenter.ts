@@ -19,8 +19,6 @@ export function presentDocument(d: DocumentDoc) {
     pdfUrl: d.file ? `/api/documents/${String(d._id)}/pdf` : null,
     corrects: d.corrects ? { id: String(d.corrects.id), number: d.corrects.number ?? null } : null,
     voided: d.voided ? { reason: d.voided.reason, at: d.voided.at, by: { name: d.voided.by.name ?? d.voided.by.username, courtName: d.voided.by.court.name } } : null,
-    /** The form fields a correction may change, as the document printed them. */
-    fields: d.values ? Object.fromEntries(Object.entries(d.values).filter(([k]) => /^[A-Za-z]/.test(k))) : null,
     ...(d.error ? { error: d.error } : {}),
   };
 }

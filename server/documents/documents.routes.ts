@@ -6,6 +6,7 @@
 // GET  /api/documents/:id/pdf                            its PDF (503 with the reason when the server cannot render)
 // POST /api/documents/:id/void {reason}                  作废 (the issuing court's 承办人/审批人/院领导)
 // POST /api/documents/:id/corrections {values}           更正: a new document naming the old (same)
+// GET  /api/tasks/:id/document                          the kind the task issues, or null (those who see the case)
 // POST /api/tasks/:id/document-preview?format=pdf|docx {data}   the document the task would issue (its assignee)
 import express, { Router } from 'express';
 import type { CaseDoc, OpenTask } from '../cases/case.model';
@@ -18,13 +19,13 @@ import type { DocumentsService } from './documents.service';
 import { MAX_TEMPLATE_BYTES, type TemplatesService } from './templates.service';
 import type { DocumentDoc } from './document.model';
 
-/** The case's documents, each with the correction that replaced it (if any). */
-function presentAll(docs: DocumentDoc[]) {
+/** The case's documents, each with the correction that replaced it (if any) and the fields a correction may change. */
+function presentAll(service: DocumentsService, docs: DocumentDoc[]) {
   const byOld = new Map(docs.filter((d) => d.corrects?.id).map((d) => [String(d.corrects!.id), d]));
-  return docs.map((d) => {
+  return Promise.all(docs.map(async (d) => {
     const by = byOld.get(String(d._id));
-    return { ...presentDocument(d), correctedBy: by ? { id: String(by._id), number: by.number ?? null } : null };
-  });
+    return { ...presentDocument(d), correctedBy: by ? { id: String(by._id), number: by.number ?? null } : null, fields: await service.correctableFields(d) };
+  }));
 }
 
 const DOCX_TYPES = ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/octet-stream', 'application/zip'];
@@ -49,7 +50,17 @@ export function documentsRoutes(service: DocumentsService, templates: TemplatesS
   r.get('/cases/:id/documents', guards.requireUser, async (req, res) => {
     const id = String(req.params.id);
     if (!/^[0-9a-f]{24}$/i.test(id) || !(await maySee(req)(id))) throw notFound('案件不存在');
-    res.json({ documents: presentAll(await service.ofCase(id)) });
+    res.json({ documents: await presentAll(service, await service.ofCase(id)) });
+  });
+
+  // The kind a task issues when completed (the task page offers its preview), or null.
+  r.get('/tasks/:id/document', guards.requireUser, async (req, res) => {
+    const caseDoc = await cases.findByTask(String(req.params.id));
+    if (!caseDoc || !(await guards.canSeeCase(guards.actor(req), caseDoc))) throw notFound('待办任务不存在');
+    const task = caseDoc.openTasks.find((t) => t.id === req.params.id);
+    if (!task) throw notFound('该任务已办结');
+    const b = await service.kindOf(caseDoc, task.elementId);
+    res.json({ document: b ? { kind: b.kind.kind, name: b.kind.name, numbering: b.kind.numbering } : null });
   });
 
   r.post('/tasks/:id/document-preview', guards.requireUser, async (req, res) => {
@@ -93,7 +104,7 @@ export function documentsRoutes(service: DocumentsService, templates: TemplatesS
 
   r.get('/documents/:id', guards.requireUser, async (req, res) => {
     const doc = await service.visible(String(req.params.id), maySee(req));
-    res.json({ document: presentAll(await service.ofCase(doc.caseId)).find((d) => d.id === String(doc._id)) });
+    res.json({ document: (await presentAll(service, await service.ofCase(doc.caseId))).find((d) => d.id === String(doc._id)) });
   });
 
   r.get('/documents/:id/pdf', guards.requireUser, async (req, res) => {

@@ -86,10 +86,26 @@ export class DocumentsService {
    * The document the task would issue with this form data, as it would read (文号 aside), or
    * null when the task issues none. Nothing is drawn or stored.
    */
-  async preview(p: { caseDoc: CaseDoc; task: OpenTask; form?: { schema: Record<string, unknown> }; data: Record<string, unknown>; prefill: Record<string, unknown>; actor: Actor; at: Date }, format: 'pdf' | 'docx') {
-    const definition = await this.deps.definitions.get(p.caseDoc.definition.key, p.caseDoc.definition.version);
+  /**
+   * The form fields a correction of this document may change, labelled as in the form, with
+   * the values it printed; null when it cannot be corrected (nothing kept, or kind gone).
+   */
+  async correctableFields(doc: DocumentDoc) {
+    if (!doc.values) return null;
+    const binding = (await this.deps.bindings.of(doc.packageId)).find((b) => b.kind.kind === doc.kind);
+    if (!binding) return null;
+    return binding.fields.filter((f) => Object.hasOwn(doc.values!, f.key)).map((f) => ({ key: f.key, label: f.label, type: f.type, value: doc.values![f.key] }));
+  }
+
+  /** The kind an element of this case issues, if any. */
+  async kindOf(caseDoc: CaseDoc, elementId: string) {
+    const definition = await this.deps.definitions.get(caseDoc.definition.key, caseDoc.definition.version);
     const packageId = (definition as { packageId?: string } | null)?.packageId;
-    const binding = packageId ? await this.deps.bindings.forElement(packageId, p.caseDoc.definition.key, p.task.elementId) : undefined;
+    return packageId ? this.deps.bindings.forElement(packageId, caseDoc.definition.key, elementId) : undefined;
+  }
+
+  async preview(p: { caseDoc: CaseDoc; task: OpenTask; form?: { schema: Record<string, unknown> }; data: Record<string, unknown>; prefill: Record<string, unknown>; actor: Actor; at: Date }, format: 'pdf' | 'docx') {
+    const binding = await this.kindOf(p.caseDoc, p.task.elementId);
     if (!binding) return null;
     const { values } = await documentValues(this.issueDeps, {
       binding, caseDoc: p.caseDoc, element: p.task.elementId, actor: p.actor, at: p.at,

@@ -153,7 +153,7 @@ describe('作废 and 更正', () => {
 
   it('a correction is a new document with its own number naming the old; the old one stays as it was; once only', async () => {
     const { caseId, doc } = await issuedLetter('原督办事项。');
-    expect(doc.fields).toMatchObject({ issues: '原督办事项。' });
+    expect(doc.fields).toContainEqual({ key: 'issues', label: '督办事项', type: 'textarea', value: '原督办事项。' });
     const handler = await h.s.as('hi-gy-chengban');
     const reader = await agentOf('hi-gy-chengban');
     const oldBytes = (await reader.get(doc.file.url)).body as Buffer;
