@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import type { Bindings } from './bindings';
 import type { DocumentDoc } from './document.model';
 import type { DocumentsRepository } from './documents.repository';
-import { documentValues, issueDocument, type IssueDeps } from './issue';
+import { documentValues, issueDocument, type IssueDeps, type IssueRequest } from './issue';
 import { PdfUnavailableError, type PdfRenderer } from './pdf/libreoffice';
 import { fillTemplate, type TemplateData } from './template/fill';
 import type { TemplatesService } from './templates.service';
@@ -25,6 +25,16 @@ export interface TaskCompleted {
   actor: Actor;
   at: Date;
 }
+
+/** What the scheduler reports once a fired timer is committed. */
+export interface TimerFired {
+  caseDoc: CaseDoc; // as it was before the timer fired
+  history: HistoryEntry[];
+  at: Date;
+}
+
+/** 承办人 of a document a timer issues: nobody signed it. */
+export const TIMER_ISSUER = '执行督办平台（期限届满自动签发）';
 
 export interface DocumentsDeps {
   repo: DocumentsRepository;
@@ -54,21 +64,32 @@ export class DocumentsService {
 
   /** Issues what the completed task and the events it reached are bound to. Never throws. */
   async afterTaskCompleted(e: TaskCompleted): Promise<DocumentDoc[]> {
-    const { caseDoc } = e;
+    const sources = [{ source: e.task.id, element: e.task.elementId }, ...this.eventSources(e.caseDoc, e.history)];
+    return this.issueAll(e.caseDoc, sources, e.actor, e.at, () => this.formOf(e));
+  }
+
+  /**
+   * Issues what a fired timer (and the events the case then reached) is bound to: 逾期即发催办函.
+   * Nobody completed anything, so the supervising court issues it in the platform's name.
+   */
+  async afterTimerFired(e: TimerFired): Promise<DocumentDoc[]> {
+    const actor: Actor = { username: 'system', name: TIMER_ISSUER, court: e.caseDoc.supervisingCourt, roles: [] };
+    return this.issueAll(e.caseDoc, this.eventSources(e.caseDoc, e.history, ['timerFired', 'eventReached']), actor, e.at, async () => undefined);
+  }
+
+  private eventSources(caseDoc: CaseDoc, history: HistoryEntry[], types = ['eventReached']) {
+    return history.filter((h) => types.includes(h.type) && h.element).map((h) => ({ source: `${String(caseDoc._id)}#${h.seq}`, element: h.element! }));
+  }
+
+  private async issueAll(caseDoc: CaseDoc, sources: { source: string; element: string }[], actor: Actor, at: Date, form: () => Promise<IssueRequest['form']>) {
     const definition = await this.deps.definitions.get(caseDoc.definition.key, caseDoc.definition.version);
     const packageId = (definition as { packageId?: string } | null)?.packageId;
     if (!packageId) return [];
-    const sources: { source: string; element: string }[] = [
-      { source: e.task.id, element: e.task.elementId },
-      ...e.history.filter((h) => h.type === 'eventReached' && h.element).map((h) => ({ source: `${String(caseDoc._id)}#${h.seq}`, element: h.element! })),
-    ];
     const out: DocumentDoc[] = [];
     for (const s of sources) {
       const binding = await this.deps.bindings.forElement(packageId, caseDoc.definition.key, s.element);
       if (!binding) continue;
-      out.push(await issueDocument(this.issueDeps, {
-        source: s.source, binding, caseDoc, element: s.element, actor: e.actor, at: e.at, form: await this.formOf(e),
-      }));
+      out.push(await issueDocument(this.issueDeps, { source: s.source, binding, caseDoc, element: s.element, actor, at, form: await form() }));
     }
     return out;
   }

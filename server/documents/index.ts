@@ -19,7 +19,7 @@ import { DocumentsService } from './documents.service';
 import { TemplatesService } from './templates.service';
 import { LibreOfficeRenderer, type PdfRenderer } from './pdf/libreoffice';
 
-export type { TaskCompleted } from './documents.service';
+export type { TaskCompleted, TimerFired } from './documents.service';
 export type { DocumentsService } from './documents.service';
 export type { TemplatesService } from './templates.service';
 export { checkTemplate } from './template/inspect';

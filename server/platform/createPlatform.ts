@@ -119,7 +119,9 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   };
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
-  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
+  // A timer bound to a document issues it once fired (documents is assembled below; timers fire
+  // only once the platform runs).
+  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1, afterFired: (e) => documents.service.afterTimerFired(e) });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
     maxBytes: config.uploadMaxBytes,
