@@ -58,12 +58,13 @@ describe('a timer issues its document', () => {
       recipient: { courtName: '海口市中级人民法院' },
     });
     expect(new Date(urging.issuedAt).toISOString()).toBe(bj('2026-10-09 00:00'));
-    const file = await reader.get(urging.file.url).buffer(true).parse((res, cb) => {
+    const { agent } = await h.s.p.login('hi-hk-chengban');
+    const file = await agent.get(urging.file.url).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     });
-    const text = docxText(file.body);
+    const text = docxText(file.body as Buffer);
     expect(text).toContain('你院逾期未向本院书面报告督办案件办理情况。');
     expect(text).toContain('（2026）琼01执88号');
     expect(text).toContain('2026年10月9日');
