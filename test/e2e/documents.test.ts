@@ -5,6 +5,7 @@
 // documents-issued-page1.png) and downloads the .docx and the PDF, both read back; the issuing
 // handler corrects it (a new 文号 naming the old) and voids the correction with a reason.
 import { readFileSync, writeFileSync } from 'node:fs';
+import PizZip from 'pizzip';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docxText';
@@ -135,6 +136,46 @@ describe('a 督办函 issued from the task page', () => {
     expect(await card.locator('[data-test="document-status"]').allTextContents()).toEqual(['已签发', '已作废']);
     await card.scrollIntoViewIfNeeded();
     await e.shot('case-documents-corrected-voided');
+  }, 120_000);
+
+  it('the 流程管理员 lists the 督办函 template\'s revisions; an upload with an unknown placeholder is refused in Chinese, a good one becomes revision 2', async () => {
+    const { page } = e;
+    const admin = await e.api('admin');
+    const original = (await admin.get('/api/documents/templates/hainan/supervisionLetter/file').buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    })).body as Buffer;
+    const edited = (edit: (xml: string) => string) => {
+      const zip = new PizZip(original);
+      zip.file('word/document.xml', edit(zip.file('word/document.xml')!.asText()));
+      return zip.generate({ type: 'nodebuffer' }) as Buffer;
+    };
+    await e.signOut();
+    await e.signInAs('admin');
+    await page.goto(`${e.url}/admin/packages`);
+    await page.locator('[data-test="package-templates"]').first().click();
+    const card = page.locator('[data-test="template-supervisionLetter"]');
+    await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain('第 1 版');
+    expect(await card.textContent()).toContain('制作督办函（任务办结时）');
+
+    e.allow({ text: /status of 422/, url: /\/revisions$/ });
+    const chooser = page.waitForEvent('filechooser');
+    await card.locator('[data-test="template-upload-supervisionLetter"]').click();
+    await (await chooser).setFiles({ name: '督办函.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: edited((x) => x.replace('{issues}', '{督办事项}')) });
+    await expect.poll(() => card.locator('[data-test="template-refused"]').textContent().catch(() => ''), { timeout: 30_000 }).toContain('未知的占位符「{督办事项}」');
+    await e.shot('documents-template-refused');
+
+    const chooser2 = page.waitForEvent('filechooser');
+    await card.locator('[data-test="template-upload-supervisionLetter"]').click();
+    await (await chooser2).setFiles({ name: '督办函.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: edited((x) => x.replace('附件：相关材料', '附件：相关材料（第二版）')) });
+    await expect.poll(() => card.locator('[data-test="template-revisions-supervisionLetter"]').textContent(), { timeout: 30_000 }).toContain('第 2 版');
+    expect(await card.locator('[data-test="template-refused"]').count()).toBe(0);
+    expect(await card.textContent()).toContain('管理员上传');
+    await e.shot('documents-templates');
+    // The letter issued before keeps revision 1.
+    const docs = (await admin.get(`/api/cases/${caseId}/documents`)).body.documents as { template: { revision: number } }[];
+    expect(docs.map((d) => d.template.revision)).toEqual([1, 1]);
   }, 120_000);
 
   it('made no request to another host and logged no unexpected console error', () => {
