@@ -25,6 +25,9 @@ const schema = z.object({
   DUBAN_NOTIFY_CHANNELS: z.string().regex(/^\s*(file:[^,]+)(\s*,\s*file:[^,]+)*\s*$/, '应为逗号分隔的通道，如 file:/var/lib/duban/outbox').optional(),
   DUBAN_NOTIFY_WARN_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   DUBAN_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  // LibreOffice for the PDF of documents (server/documents/README.md "PDF"): the soffice to run,
+  // found on PATH when unset; `off` serves documents as .docx only.
+  DUBAN_SOFFICE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -46,6 +49,8 @@ export type Config = {
   uploadTypes?: string;
   /** Notifications: outside channels (`file:<dir>`), days before a due instant to warn, Beijing hour of the daily digest. */
   notify: { channels: string[]; warnDays: number; digestHour: number };
+  /** soffice for PDFs: a path, `off`, or undefined (PATH). */
+  soffice?: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 };
@@ -77,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       warnDays: e.DUBAN_NOTIFY_WARN_DAYS,
       digestHour: e.DUBAN_DIGEST_HOUR,
     },
+    soffice: e.DUBAN_SOFFICE,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

@@ -122,7 +122,9 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   };
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
-  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
+  // A timer bound to a document issues it once fired (documents is assembled below; timers fire
+  // only once the platform runs).
+  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1, afterFired: (e) => documents.service.afterTimerFired(e) });
   const notifications = await createNotifications({ connection, clock, cases, ledger: ledger.service, scheduler, config, logger });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
@@ -137,7 +139,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   });
 
   const documents = createDocuments({
-    connection, packages: packages.service, definitions, forms, clock, logger,
+    connection, packages: packages.service, definitions, forms, clock, logger, soffice: config.soffice,
     courtName: async (code) => (await auth.findCourt(code))?.name,
   });
   const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id), {
@@ -193,7 +195,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
-      documents.routes(cases, guards),
+      documents.routes(cases, guards, (doc, task) => tasksService.formView(doc, task)),
       calendarRoutes(calendar, guards, {
         now: () => clock.now(),
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
@@ -227,6 +229,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       shuttingDown = true;
       if (server) await closeHttp(server);
       await scheduler.stop();
+      await documents.pdf.close();
       await engine.close();
       await db.close();
     },

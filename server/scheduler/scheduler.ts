@@ -3,7 +3,7 @@
 // released. Any number of server processes can run this loop; the lease plus the guarded
 // update make each timer fire exactly once.
 import { randomUUID } from 'node:crypto';
-import type { CaseDoc } from '../cases/case.model';
+import type { CaseDoc, HistoryEntry } from '../cases/case.model';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
 import { runOnCase } from '../cases/runOnCase';
@@ -18,6 +18,11 @@ export interface SchedulerOptions {
    * instant at a time, in due order. More lanes than engine threads + 1 only queue up.
    */
   lanes?: number;
+  /**
+   * Told of each fired timer once its write is committed (the documents a timer issues). A
+   * failure there is logged: the timer has fired and stays fired.
+   */
+  afterFired?: (e: { caseDoc: CaseDoc; history: HistoryEntry[]; at: Date }) => Promise<unknown>;
 }
 
 export class Scheduler {
@@ -143,6 +148,10 @@ export class Scheduler {
         continue;
       }
       fired++;
+      if (this.opts.afterFired) {
+        await this.opts.afterFired({ caseDoc: doc, history: record.history, at: due.dueAt })
+          .catch((err) => this.logger.error({ err, caseId: String(doc._id) }, 'after a fired timer'));
+      }
       if (last) return fired;
       // The saved case is the loaded one plus what this write changed: no need to read it back.
       doc = { ...doc, ...record.changes, history: [...doc.history, ...record.history], version: doc.version + 1 };
