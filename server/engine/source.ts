@@ -13,6 +13,9 @@ import { CalendarTimerEventDefinition } from './timers';
 /** The behaviours we replace: FEEL conditions and calendar timers. */
 export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,
+  // bpmn-elements runs a send task as a service task (no service → fatal). Here it is a plain
+  // task: the session records its message (messageSent) when it completes; server/messages sends it.
+  SendTask: Elements.Task,
   TimerEventDefinition: CalendarTimerEventDefinition,
 };
 
