@@ -8,6 +8,7 @@ import { feelExpressions, noScripts } from './expressions';
 import { elementOverrides, hasDoctype, loadSource, moddleOptions, parseModdle } from './source';
 import { elementRules, type RuleContext } from './validateRules';
 import { describe } from './validateLabels';
+import { messageFileRules, messageNames } from './validateMessages';
 import type { Problem } from './types';
 
 export interface ValidateOptions {
@@ -40,6 +41,7 @@ function collectNames(processes: ModdleElement[], extra: Iterable<string> | unde
   for (const p of processes) {
     walk(p, (el) => {
       if (el.$type === 'bpmn:UserTask' && el.id) names.add(el.id);
+      for (const n of messageNames(el)) names.add(n);
       const values = ((el.extensionElements as { values?: ModdleElement[] } | undefined)?.values ?? []);
       for (const v of values) {
         for (const o of (v.outputParameters ?? []) as { name?: string }[]) if (o.name) names.add(o.name);
@@ -141,9 +143,11 @@ async function check(xml: string, options: ValidateOptions): Promise<Problem[]> 
     knownNames: collectNames(processes, options.knownNames),
     knownForms: options.knownForms ? new Set(options.knownForms) : undefined,
     processIds: new Set(processes.map((p) => p.id as string)),
+    messages: [],
     add,
   };
   for (const p of processes) walk(p, (el) => elementRules(el, ctx));
+  messageFileRules(ctx.messages!, add);
 
   // Only a diagram that passed the rules is handed to the engine: a crash there is reported.
   if (!problems.length) {

@@ -18,6 +18,8 @@ export interface SchedulerOptions {
    * instant at a time, in due order. More lanes than engine threads + 1 only queue up.
    */
   lanes?: number;
+  /** Runs after each pass (the message delivery sweep, server/messages); counted with the timers. */
+  afterPass?: () => Promise<number>;
 }
 
 export class Scheduler {
@@ -81,7 +83,13 @@ export class Scheduler {
 
   private async drain(): Promise<number> {
     const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
-    return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+    const fired = (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+    if (!this.opts.afterPass) return fired;
+    const swept = await this.opts.afterPass().catch((err) => {
+      this.logger.error({ err }, 'message sweep failed');
+      return 0;
+    });
+    return fired + swept;
   }
 
   private async lane(): Promise<number> {

@@ -2,6 +2,7 @@
 // when it starts waiting), what it sent, and delivery by the wait's id, across save/recover.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { validateDefinition } from '../../../server/engine';
 import { CaseDriver, bj, courts } from './helpers';
 
 const scenario = (name: string) => readFileSync(new URL(`../../scenarios/fixtures/${name}`, import.meta.url), 'utf8');
@@ -56,5 +57,42 @@ describe('messages in the engine', () => {
     const c = new CaseDriver(scenario('lower-report.bpmn'), { ...courts });
     await c.start(bj('2026-03-02T09:00'));
     await expect(c.complete('writeReport', { result: '已执结' }, bj('2026-03-04T09:00'))).rejects.toThrow(/关联键/);
+  });
+});
+
+describe('deploy rules of messages', () => {
+  const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"';
+  const props = (p: Record<string, string>) => `<bpmn:extensionElements><camunda:properties>${
+    Object.entries(p).map(([k, v]) => `<camunda:property name="${k}" value="${v}"/>`).join('')}</camunda:properties></bpmn:extensionElements>`;
+  const diagram = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NS} id="defs" targetNamespace="http://duban.court/test">
+  <bpmn:message id="m" name="test/报告"/>
+  <bpmn:process id="proc" isExecutable="true">
+    <bpmn:startEvent id="start"/><bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="el"/>
+    ${body}
+    <bpmn:sequenceFlow id="f1" sourceRef="el" targetRef="end"/><bpmn:endEvent id="end"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('the shipped-style sender and receiver pass', async () => {
+    expect(await validateDefinition(scenario('lower-report.bpmn'))).toEqual([]);
+    expect(await validateDefinition(scenario('await-report.bpmn'))).toEqual([]);
+  });
+
+  it.each([
+    ['a catch without a key', 'MESSAGE_KEY', `<bpmn:receiveTask id="el" messageRef="m"/>`],
+    ['a key with an unknown name', 'MESSAGE_FEEL', `<bpmn:receiveTask id="el" messageRef="m">${props({ 'message.key': 'noSuchName' })}</bpmn:receiveTask>`],
+    ['a payload on a catch', 'MESSAGE_FIELD', `<bpmn:receiveTask id="el" messageRef="m">${props({ 'message.key': 'enforcementCaseNo', 'message.payload': '1' })}</bpmn:receiveTask>`],
+    ['an unknown message field', 'MESSAGE_FIELD', `<bpmn:sendTask id="el" messageRef="m">${props({ 'message.key': 'enforcementCaseNo', 'message.to': 'x' })}</bpmn:sendTask>`],
+    ['an expiry the calendar cannot read', 'MESSAGE_EXPIRES', `<bpmn:sendTask id="el" messageRef="m">${props({ 'message.key': 'enforcementCaseNo', 'message.expires': '很久' })}</bpmn:sendTask>`],
+    ['a message without a name', 'MESSAGE_NAME', `<bpmn:intermediateThrowEvent id="el">${props({ 'message.key': 'enforcementCaseNo' })}<bpmn:messageEventDefinition/></bpmn:intermediateThrowEvent>`],
+    ['a message sent and caught in the same file', 'MESSAGE_SAME_FILE', `<bpmn:receiveTask id="el" messageRef="m">${props({ 'message.key': 'enforcementCaseNo' })}</bpmn:receiveTask>
+      <bpmn:intermediateThrowEvent id="again">${props({ 'message.key': 'enforcementCaseNo' })}<bpmn:messageEventDefinition messageRef="m"/></bpmn:intermediateThrowEvent>`],
+  ])('%s is refused', async (_what, code, body) => {
+    const problems = await validateDefinition(diagram(body));
+    const p = problems.find((x) => x.code === code);
+    expect(p, JSON.stringify(problems)).toBeDefined();
+    expect(p!.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(p!.line).toBeGreaterThan(1);
   });
 });

@@ -70,7 +70,7 @@ describe('refused elements, each named in the message', () => {
     ['a complex gateway', 'COMPLEX_GATEWAY', 'cg', `<bpmn:complexGateway id="cg" name="复杂"/><bpmn:sequenceFlow id="f1" sourceRef="cg" targetRef="task"/>${okTask}`, 'cg'],
     ['a script task', 'SCRIPT_TASK', 'js', `<bpmn:scriptTask id="js" scriptFormat="javascript"><bpmn:script>process.exit(1)</bpmn:script></bpmn:scriptTask>`, 'js'],
     ['a service task', 'UNSUPPORTED_TASK', 'svc', `<bpmn:serviceTask id="svc" camunda:expression="\${x}"/>`, 'svc'],
-    ['a message catch event', 'UNSUPPORTED_EVENT', 'msg', `<bpmn:intermediateCatchEvent id="msg"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>`, 'msg'],
+    ['a message catch without a named message', 'MESSAGE_NAME', 'msg', `<bpmn:intermediateCatchEvent id="msg"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>`, 'msg'],
     ['a multi-instance task', 'UNSUPPORTED_LOOP', 'task', `<bpmn:userTask id="task" ${TASK}><bpmn:multiInstanceLoopCharacteristics/></bpmn:userTask>`, 'task'],
   ])('%s', async (_what, code, element, body, first) => {
     const problems = await problemsOf(diagram(body, first));
