@@ -90,7 +90,9 @@ caseSchema.index({ caseNo: 1 }, { unique: true });
 caseSchema.index({ 'openTasks.id': 1 });
 caseSchema.index({ 'openTasks.assignment.court': 1 });
 caseSchema.index({ nextDueAt: 1 });
-caseSchema.index({ 'messageWaits.name': 1, 'messageWaits.key': 1 });
+// The correlation key alone (it is selective): the embedded store refuses a compound index on
+// two fields of one array ("parallel arrays"), which MongoDB itself allows.
+caseSchema.index({ 'messageWaits.key': 1 });
 caseSchema.index({ 'outbox.id': 1 }, { sparse: true });
 // Lists and figures are confined to the supervised courts a user sees ($in over them; the
 // embedded store merges one scan per court in sort order and counts from index positions).
