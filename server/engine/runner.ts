@@ -2,6 +2,7 @@
 // cases service) saves state + openTasks + timers + nextDueAt + variables + events in ONE
 // guarded single-document update; nothing here touches a database or the real clock.
 import { reviveDeadline } from './deadlines';
+import { isCycleRecord, occurrenceData } from './cycles';
 import { InvalidCommand, ProcessFailure, TaskNotOpen, TimerNotArmed, TimerNotDue } from './errors';
 import { evaluate, fromFeel } from './feel';
 import { type TaskRecord, readBasis, readOutputs, readTaskMeta, resolveAssignment } from './extensions';
@@ -98,7 +99,11 @@ function fire(session: Session, rt: Runtime, timerId: string): void {
     if (moved) return;
     throw new TimerNotDue(timerId, dueAt, rt.now);
   }
-  rt.emit('timerFired', t.elementId, { timerId, dueAt, notation: t.owner.duban!.notation });
+  const record = t.owner.duban!;
+  if (isCycleRecord(record)) {
+    rt.variables[t.elementId] = occurrenceData(record, rt.variables[t.elementId]);
+    rt.emit('timerFired', t.elementId, { timerId, dueAt, notation: record.notation, occurrence: rt.variables[t.elementId] });
+  } else rt.emit('timerFired', t.elementId, { timerId, dueAt, notation: record.notation });
   rt.timers.fire(timerId);
 }
 

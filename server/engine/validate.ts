@@ -42,6 +42,10 @@ function collectNames(processes: ModdleElement[], extra: Iterable<string> | unde
     walk(p, (el) => {
       if (el.$type === 'bpmn:UserTask' && el.id) names.add(el.id);
       for (const n of messageNames(el)) names.add(n);
+      // A cycle's occurrence {at, dueBy, count} lands under the timer's id (cycles.ts).
+      for (const d of (el.eventDefinitions ?? []) as ModdleElement[]) {
+        if (d.$type === 'bpmn:TimerEventDefinition' && d.timeCycle && el.id) names.add(el.id as string);
+      }
       const values = ((el.extensionElements as { values?: ModdleElement[] } | undefined)?.values ?? []);
       for (const v of values) {
         for (const o of (v.outputParameters ?? []) as { name?: string }[]) if (o.name) names.add(o.name);

@@ -7,6 +7,7 @@ import { checkExpression } from './feel';
 import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerSpec';
 import { describe } from './validateLabels';
 import { messageRules } from './validateMessages';
+import { cycleRule } from './validateCycles';
 import type { Problem } from './types';
 
 export interface RuleContext {
@@ -101,10 +102,7 @@ function timer(ctx: RuleContext, el: El, def: El): void {
     return;
   }
   const [type, body] = bodies[0];
-  if (type === 'timeCycle') {
-    ctx.add({ element: el.id, code: 'TIMER_CYCLE', message: `${describe(el)} 使用周期定时器（timeCycle）：平台不支持，请用循环流程 + 单次定时器建模` });
-    return;
-  }
+  if (type === 'timeCycle') return cycleRule(ctx, el, body);
   deadline(ctx, el, '期限', notationOf(type, body));
 }
 
