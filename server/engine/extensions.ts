@@ -13,21 +13,11 @@ import { armDeadline } from './deadlines';
 import { evaluate, type FeelOptions, fromFeel } from './feel';
 import { runtimeOf } from './runtime';
 import { deadlineContext } from './timers';
+import { type TaskMeta, readTaskMeta } from './taskMeta';
 import type { Assignment, TimerRecord } from './types';
 
-export interface OutputMapping {
-  name: string;
-  expression: string;
-}
-
-export interface TaskMeta {
-  formKey?: string;
-  candidateGroups?: string;
-  assignee?: string;
-  dueDate?: string;
-  basis?: string;
-  outputs: OutputMapping[];
-}
+export { readBasis, readOutputs, readTaskMeta } from './taskMeta';
+export type { OutputMapping, TaskMeta } from './taskMeta';
 
 /** What a task stores about itself when it opens (content.duban of its messages). */
 export interface TaskRecord {
@@ -36,44 +26,6 @@ export interface TaskRecord {
   due?: TimerRecord;
   basis?: string;
   openedAt: string;
-}
-
-type Behaviour = Record<string, unknown> | undefined;
-interface Named { $type?: string; name?: string; value?: string; definition?: unknown; text?: string }
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-}
-
-/** The legal basis: the element's documentation text, e.g. "海南办法 第四条". */
-export function readBasis(behaviour: Behaviour): string | undefined {
-  const docs = (behaviour?.documentation ?? []) as Named[];
-  const text = docs.map((d) => str(d.text)).filter(Boolean).join('\n');
-  return text || undefined;
-}
-
-/** Output parameters with a plain body (Camunda Modeler "String or expression"). */
-export function readOutputs(behaviour: Behaviour): OutputMapping[] {
-  const values = ((behaviour?.extensionElements as { values?: Named[] } | undefined)?.values ?? []);
-  const out: OutputMapping[] = [];
-  for (const v of values) {
-    if (v.$type !== 'camunda:InputOutput') continue;
-    for (const p of ((v as { outputParameters?: Named[] }).outputParameters ?? [])) {
-      out.push({ name: p.name ?? '', expression: str(p.value) ?? '' });
-    }
-  }
-  return out;
-}
-
-export function readTaskMeta(behaviour: Behaviour): TaskMeta {
-  return {
-    formKey: str(behaviour?.formKey),
-    candidateGroups: str(behaviour?.candidateGroups),
-    assignee: str(behaviour?.assignee),
-    dueDate: str(behaviour?.dueDate),
-    basis: readBasis(behaviour),
-    outputs: readOutputs(behaviour),
-  };
 }
 
 /** Evaluates the assignment rule; a rule that gives no court+role / username says why. */
@@ -105,7 +57,7 @@ export function resolveAssignment(meta: TaskMeta, variables: Record<string, unkn
 interface ActivityLike {
   id: string;
   type: string;
-  behaviour: Behaviour;
+  behaviour: Record<string, unknown> | undefined;
   environment: unknown;
   broker: { publish(exchange: string, routingKey: string, content: unknown): void };
 }

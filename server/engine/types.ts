@@ -1,7 +1,7 @@
 // The public contract of the engine adapter: one command in, the full new persisted state out.
 import type {
   DeadlineResult, DeadlineSpec, Exclusion, Extension, HolidayCalendar,
-} from '../calendar';
+} from '../calendar/types';
 import type { CourtDirectory } from './feel';
 
 export type Variables = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Deploy rules of timer cycles (timeCycle bodies, server/engine/cycles.ts).
 import type { ModdleElement } from 'bpmn-moddle';
-import { parseCycle } from '../calendar';
+import { parseCycle } from '../calendar/cycle';
 import { describe } from './validateLabels';
 import type { Problem } from './types';
 

@@ -1,8 +1,8 @@
 // Deploy rules of message catches and sends (server/engine/messages.ts for the conventions).
 import type { ModdleElement } from 'bpmn-moddle';
-import { parseNotation } from './deadlines';
+import { parseNotation } from './deadlineText';
 import { checkExpression } from './feel';
-import { MESSAGE_FIELDS, readMessageSpec } from './messages';
+import { MESSAGE_FIELDS, readMessageSpec } from './messageSpec';
 import { describe } from './validateLabels';
 import type { Problem } from './types';
 

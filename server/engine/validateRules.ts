@@ -1,8 +1,8 @@
 // One rule per element kind: what the platform runs, and what it refuses and why.
 import type { ModdleElement } from 'bpmn-moddle';
-import { baseExpression } from '../calendar';
-import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlines';
-import { readOutputs, readTaskMeta } from './extensions';
+import { baseExpression } from '../calendar/notation';
+import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlineText';
+import { readOutputs, readTaskMeta } from './taskMeta';
 import { checkExpression } from './feel';
 import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerSpec';
 import { describe } from './validateLabels';
