@@ -50,3 +50,16 @@ describe('timer cycles', () => {
     expect(c.openElements()).toEqual(['quarterlyReport']);
   });
 });
+
+describe('deploy rules of cycles', () => {
+  it('refuses a cycle the calendar cannot read, and a cycle on an interrupting boundary', async () => {
+    const bad = xml.replace('<bpmn:timeCycle>每个工作日 9:00</bpmn:timeCycle>', '<bpmn:timeCycle>每两周</bpmn:timeCycle>');
+    const p1 = await validateDefinition(bad);
+    expect(p1).toEqual([expect.objectContaining({ code: 'TIMER_CYCLE', element: 'dailyRollCall' })]);
+    expect(p1[0].message).toMatch(/周期「每两周」无法识别/);
+    const interrupting = xml.replace('id="quarterlyNotice" name="季度通报" attachedToRef="superviseCase" cancelActivity="false"', 'id="quarterlyNotice" name="季度通报" attachedToRef="superviseCase"');
+    const p2 = await validateDefinition(interrupting);
+    expect(p2).toEqual([expect.objectContaining({ code: 'TIMER_CYCLE', element: 'quarterlyNotice' })]);
+    expect(p2[0].message).toMatch(/中断型/);
+  });
+});
