@@ -42,10 +42,23 @@ export function readOutputs(behaviour: Behaviour): OutputMapping[] {
   return out;
 }
 
+/**
+ * BPMN's own assignment (a diagram from another modeler): a potentialOwner / performer whose
+ * resourceAssignmentExpression is the same FEEL as candidateGroups ({court, role, …}).
+ */
+export function readPerformer(behaviour: Behaviour): string | undefined {
+  // The moddle element (deploy checks) or the engine's serialized form ({expression}).
+  for (const r of (behaviour?.resources ?? []) as { expression?: string; resourceAssignmentExpression?: { expression?: { body?: string } } }[]) {
+    const body = str(r.resourceAssignmentExpression?.expression?.body) ?? str(r.expression);
+    if (body) return body;
+  }
+  return undefined;
+}
+
 export function readTaskMeta(behaviour: Behaviour): TaskMeta {
   return {
     formKey: str(behaviour?.formKey),
-    candidateGroups: str(behaviour?.candidateGroups),
+    candidateGroups: str(behaviour?.candidateGroups) ?? readPerformer(behaviour),
     assignee: str(behaviour?.assignee),
     dueDate: str(behaviour?.dueDate),
     basis: readBasis(behaviour),

@@ -75,7 +75,20 @@ export interface Assignment {
   role?: string;
   user?: string;
   exclude?: string[];
+  /** Usernames that may not take it, named by the diagram (e.g. `[zhongben.handler]`). */
+  excludeUsers?: string[];
   error?: string;
+}
+
+/**
+ * One instance of a multi-instance task: instance `index` of `count`, under the activity's
+ * execution `of` (sibling instances share it), for `member` (the collection's item).
+ */
+export interface TaskInstance {
+  index: number;
+  count: number;
+  of: string;
+  member?: unknown;
 }
 
 export interface OpenTask {
@@ -88,6 +101,7 @@ export interface OpenTask {
   due?: DeadlineResult;
   basis?: string;
   openedAt: string;
+  instance?: TaskInstance;
 }
 
 /** What a timer recorded when it was armed: enough to audit (R13) and recompute (R9/R11). */
