@@ -1,14 +1,9 @@
 // Turns one engine command's result into the case changes and history entries that the
 // guarded update writes together (全程留痕: the record and the change are one write).
 import type { RunResult } from '../engine';
-<<<<<<< HEAD
 import { randomUUID } from 'node:crypto';
 import type { CaseDoc, CaseMessageWait, CaseTimer, HistoryEntry, OpenTask, OutboxMessage } from './case.model';
-import { excludedUsers } from './caseCourts';
-=======
-import type { CaseDoc, CaseTimer, HistoryEntry, OpenTask } from './case.model';
 import { excludedUsers, panelMembersSat } from './caseCourts';
->>>>>>> main
 import type { CaseChanges } from './cases.repository';
 
 export interface RunRecord {

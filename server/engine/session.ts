@@ -96,11 +96,7 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
     expressions: feelExpressions, scripts: noScripts, timers: rt.timers,
     extensions: { duban: taskExtension, dubanMessage: messageExtension }, duban: rt,
   } as never) as unknown as EngineLike;
-<<<<<<< HEAD
-  const session: Session = { engine, tasks: new Map(), waits: new Map(), completed: new Set(), dues: new Map(), ended: false };
-=======
-  const session: Session = { engine, tasks: new Map(), completed: new Set(), dues: new Map(), records: new Map(), ended: false };
->>>>>>> main
+  const session: Session = { engine, tasks: new Map(), waits: new Map(), completed: new Set(), dues: new Map(), records: new Map(), ended: false };
   const listener = new EventEmitter();
 
   engine.on('error', (err) => rt.failures.push({ error: err }));
@@ -111,15 +107,13 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
   rt.timers.onCancel = (t) => rt.emit('timerCancelled', t.elementId, { timerId: t.id, dueAt: t.owner.duban?.dueAt });
 
   listener.on('wait', (api: TaskApi) => {
-<<<<<<< HEAD
     if (api.type !== 'bpmn:UserTask') {
       const rec = api.content.dubanMessage as MessageWaitRecord | undefined;
       if (!rec || !api.content.message) return;
       session.waits.set(api.executionId, api);
       if (!api.content.isRecovered) rt.emit('messageWaiting', api.id, { waitId: api.executionId, name: rec.name, key: rec.key });
       return;
-=======
-    if (api.type !== 'bpmn:UserTask') return;
+    }
     // An instance of a multi-instance task opens without a record of its own (a sequential
     // one even in a resumed engine, marked isRecovered): it is made here and goes into the
     // saved state under the instance's executionId (patchTaskRecords).
@@ -132,7 +126,6 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
       if (rec.instance!.index === 0) rt.variables[api.id] = Array.from({ length: count }, () => null);
       else instanceList(rt.variables, api.id, count);
       opened = true;
->>>>>>> main
     }
     session.tasks.set(api.executionId, api);
     if (!opened) {

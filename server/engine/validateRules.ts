@@ -29,13 +29,8 @@ const FORM_KEY = /^[a-z0-9][a-z0-9-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const IGNORED = new Set([
   'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation',
-<<<<<<< HEAD
-  'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
-  'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
-=======
   'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ManualTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
-  'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
->>>>>>> main
+  'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
   'bpmn:BoundaryEvent', 'bpmn:StartEvent', 'bpmn:SubProcess',
 ]);
 const REFUSED: Record<string, [string, string]> = {
@@ -43,11 +38,6 @@ const REFUSED: Record<string, [string, string]> = {
   'bpmn:ComplexGateway': ['COMPLEX_GATEWAY', 'bpmn-engine 不支持复杂网关（Unknown activity type）；请改用排他/并行网关'],
   'bpmn:ServiceTask': ['UNSUPPORTED_TASK', '平台没有注册任何服务，服务任务无法执行；请用用户任务或结束事件（通报）建模'],
   'bpmn:BusinessRuleTask': ['UNSUPPORTED_TASK', '平台不执行业务规则任务；请用网关条件（FEEL）'],
-<<<<<<< HEAD
-  'bpmn:ManualTask': ['UNSUPPORTED_TASK', '手工任务没有表单和分派，无法在平台上办结；请改用用户任务'],
-=======
-  'bpmn:ReceiveTask': ['UNSUPPORTED_TASK', '平台没有接收消息的接口，接收任务会永远等待'],
->>>>>>> main
   'bpmn:Transaction': ['UNSUPPORTED_ELEMENT', '平台不支持事务子流程'],
   'bpmn:AdHocSubProcess': ['UNSUPPORTED_ELEMENT', '平台不支持自由子流程'],
 };

@@ -66,12 +66,9 @@ export interface Platform {
     /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
     worklists: WorklistsRepository;
     ledger: LedgerService;
-<<<<<<< HEAD
     /** Durable messages between cases (publish, deliver, sweep). */
     messages: MessageDelivery;
-=======
     notifications: NotificationsService;
->>>>>>> main
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -128,13 +125,9 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   };
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
-<<<<<<< HEAD
   const messaging = createMessaging({ connection, deps, logger });
   const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1, afterPass: () => messaging.delivery.sweep() });
-=======
-  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
   const notifications = await createNotifications({ connection, clock, cases, ledger: ledger.service, scheduler, config, logger });
->>>>>>> main
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
     maxBytes: config.uploadMaxBytes,
@@ -234,11 +227,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-<<<<<<< HEAD
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, messages: messaging.delivery },
-=======
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service },
->>>>>>> main
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service, messages: messaging.delivery },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

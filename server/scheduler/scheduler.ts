@@ -94,17 +94,13 @@ export class Scheduler {
   private async drain(): Promise<number> {
     const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
     const fired = (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
-<<<<<<< HEAD
+    for (const job of this.passJobs) await job().catch((err) => this.logger.error({ err }, 'scheduled job failed'));
     if (!this.opts.afterPass) return fired;
     const swept = await this.opts.afterPass().catch((err) => {
       this.logger.error({ err }, 'message sweep failed');
       return 0;
     });
     return fired + swept;
-=======
-    for (const job of this.passJobs) await job().catch((err) => this.logger.error({ err }, 'scheduled job failed'));
-    return fired;
->>>>>>> main
   }
 
   private async lane(): Promise<number> {
