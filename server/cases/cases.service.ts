@@ -86,6 +86,8 @@ export class CasesService {
         openTasks: record.changes.openTasks ?? [],
         timers: record.changes.timers ?? [],
         nextDueAt: record.changes.nextDueAt ?? null,
+        messageWaits: record.changes.messageWaits ?? [],
+        ...(record.changes.outbox ? { outbox: record.changes.outbox } : {}),
         history: record.history,
         version: 0,
         status: record.changes.status ?? 'running',

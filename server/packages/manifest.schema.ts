@@ -1,5 +1,6 @@
 // The two JSON files every package has: manifest.json and articles.json (docs/PACKAGES.md).
 // Validated with zod; every issue becomes a Chinese problem naming the file and the field.
+import { PARAMETER_KINDS } from './parameterKind';
 import { z } from 'zod';
 import { checkNumbering } from '../documents/numbering';
 import { ROLES } from '../auth/roles';
@@ -70,6 +71,9 @@ const manifestObject = z.strictObject({
     process: text.optional(),
     value: text,
     basis: text,
+    // date: a fixed date (6月10日前, 2018年3月底前) with its warnings; cycle: 每季度首月10日前 …
+    // (server/packages/parameterKind.ts). Absent: any deadline notation.
+    kind: z.enum(PARAMETER_KINDS, { error: `参数类别 kind 应为 ${PARAMETER_KINDS.join('、')} 之一` }).optional(),
   })),
   // Variables by Chinese label (收到信访材料之日 for complaintReceivedAt): how deadlines are shown and typed.
   dictionary: z.array(z.strictObject({

@@ -24,6 +24,7 @@ import { healthRoutes } from '../http/health';
 import type { Logger } from '../logger';
 import { recomputeDeadlines } from '../cases/recomputeDeadlines';
 import { Scheduler } from '../scheduler/scheduler';
+import { createMessaging, type MessageDelivery } from '../messages';
 import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
@@ -65,6 +66,8 @@ export interface Platform {
     /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
     worklists: WorklistsRepository;
     ledger: LedgerService;
+    /** Durable messages between cases (publish, deliver, sweep). */
+    messages: MessageDelivery;
     notifications: NotificationsService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
@@ -122,9 +125,14 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   };
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
+  const messaging = createMessaging({ connection, deps, logger });
   // A timer bound to a document issues it once fired (documents is assembled below; timers fire
-  // only once the platform runs).
-  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1, afterFired: (e) => documents.service.afterTimerFired(e) });
+  // only once the platform runs). Messages are swept after each pass.
+  const scheduler = new Scheduler(deps, logger, {
+    lanes: engine.threads + 1,
+    afterFired: (e) => documents.service.afterTimerFired(e),
+    afterPass: () => messaging.delivery.sweep(),
+  });
   const notifications = await createNotifications({ connection, clock, cases, ledger: ledger.service, scheduler, config, logger });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
@@ -191,6 +199,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       }),
       intakeRoutes(intake, guards, auth.people, ownerOfProcess),
       casesRoutes(casesService, cases, guards, () => clock.now(), auth.people),
+      messaging.routes(casesService, guards),
       tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
@@ -223,7 +232,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service, messages: messaging.delivery },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

@@ -23,6 +23,8 @@ export interface SchedulerOptions {
    * failure there is logged: the timer has fired and stays fired.
    */
   afterFired?: (e: { caseDoc: CaseDoc; history: HistoryEntry[]; at: Date }) => Promise<unknown>;
+  /** Runs after each pass (the message delivery sweep, server/messages); counted with the timers. */
+  afterPass?: () => Promise<number>;
 }
 
 export class Scheduler {
@@ -98,7 +100,12 @@ export class Scheduler {
     const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
     const fired = (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
     for (const job of this.passJobs) await job().catch((err) => this.logger.error({ err }, 'scheduled job failed'));
-    return fired;
+    if (!this.opts.afterPass) return fired;
+    const swept = await this.opts.afterPass().catch((err) => {
+      this.logger.error({ err }, 'message sweep failed');
+      return 0;
+    });
+    return fired + swept;
   }
 
   private async lane(): Promise<number> {

@@ -22,7 +22,19 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
     case 'timerArmed':
       return `${el}开始计算，届满于 ${formatDue(d.dueAt as string)}`;
     case 'timerFired':
-      return `${el}期限届满`;
+      // A cycle's occurrence (每日点名, 季度通报) says which one it was.
+      return (d.occurrence as { count?: number } | undefined)?.count
+        ? `${el}第 ${(d.occurrence as { count: number }).count} 次到期`
+        : `${el}期限届满`;
+    // Messages between cases (server/messages): name and correlation key (e.g. the 执行案号).
+    case 'messageWaiting':
+      return `${el}等待消息「${d.name as string}」（${d.key as string}）`;
+    case 'messageSent':
+      return `${el}发出消息「${d.name as string}」（${d.key as string}）${d.expiresAt ? `，有效期至 ${formatDue(d.expiresAt as string)}` : ''}`;
+    case 'messageReceived': {
+      const from = (d.from as { caseNo?: string } | undefined)?.caseNo;
+      return `${el}收到消息「${d.name as string}」${from ? `（来自 ${from}）` : ''}`;
+    }
     case 'timerCancelled':
       return `${el}期限解除`;
     case 'timerRescheduled':
