@@ -5,6 +5,7 @@ import { checkNumbering } from '../documents/numbering';
 import { ROLES } from '../auth/roles';
 import { COURT_LEVELS } from '../courts/courts.types';
 import { ledgerSectionSchema } from '../ledger/rules.schema';
+import { enforcementSectionSchema } from '../enforcement/rules.schema';
 import type { PackageProblem } from './types';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -93,6 +94,8 @@ const manifestObject = z.strictObject({
   startForms: z.array(startForm).optional(),
   /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
   ledger: ledgerSectionSchema.optional(),
+  /** Monitoring rules and sampled inspections over 执行案件 records (server/enforcement/README.md). */
+  enforcement: enforcementSectionSchema.optional(),
 });
 export const manifestFields = manifestObject.shape;
 
@@ -141,6 +144,7 @@ export function lenientManifest(raw: unknown): Manifest {
     // All or none: the checks name entries by their index, which dropping one would shift.
     ...(Array.isArray(r.startForms) ? { startForms: one(s.startForms, r.startForms, []) } : {}),
     ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
+    ...(one(s.enforcement, r.enforcement, undefined) ? { enforcement: one(s.enforcement, r.enforcement, undefined) } : {}),
   });
 }
 

@@ -38,6 +38,7 @@ import { createPackages, type PackagesService } from '../packages';
 import { createDocuments, type DocumentsService } from '../documents';
 import { IntakeService, intakeRoutes } from '../intake';
 import { createCourtsRepository } from '../courts';
+import { createEnforcement, type EnforcementService } from '../enforcement';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -63,6 +64,8 @@ export interface Platform {
     /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
     worklists: WorklistsRepository;
     ledger: LedgerService;
+    /** 执行案件 records, monitoring rules, sampled inspections (server/enforcement). */
+    enforcement: EnforcementService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -150,6 +153,10 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     packages: packages.service, now: () => clock.now(),
   });
 
+  const enforcement = await createEnforcement({
+    connection, clock, cases: casesService, casesRepo: cases, calendar: () => calendar.current(), ledger: ledger.service, scheduler, logger,
+  });
+
   if (opts.seed !== false) {
     await calendar.seed(clock.now());
     await auth.seed();
@@ -197,6 +204,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       clockRoutes(clock, () => scheduler.fireDue(), guards),
       statsRoutes(connection, worklists, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
       ledger.routes(guards),
+      enforcement.routes(guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
@@ -213,7 +221,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, enforcement: enforcement.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

@@ -25,6 +25,7 @@ export class Scheduler {
   private timer?: NodeJS.Timeout;
   private running: Promise<number> = Promise.resolve(0);
   private stopped = false;
+  private readonly work: ((now: Date, owner: string) => Promise<number>)[] = [];
 
   constructor(
     private readonly deps: CasesDeps,
@@ -46,6 +47,14 @@ export class Scheduler {
       if (!this.stopped) this.timer = setTimeout(tick, pollMs);
     };
     this.timer = setTimeout(tick, 0);
+  }
+
+  /**
+   * Other durable due work run at the start of every pass, before the cases' timers (the
+   * enforcement records' monitoring rules): what it starts has its own timers fired in the same pass.
+   */
+  addWork(fn: (now: Date, owner: string) => Promise<number>): void {
+    this.work.push(fn);
   }
 
   async stop(): Promise<void> {
@@ -80,8 +89,15 @@ export class Scheduler {
   }
 
   private async drain(): Promise<number> {
+    let done = 0;
+    for (const fn of this.work) {
+      done += await fn(this.deps.clock.now(), this.owner).catch((err) => {
+        this.logger.error({ err }, 'due work failed');
+        return 0;
+      });
+    }
     const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
-    return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+    return (await Promise.all(lanes)).reduce((a, b) => a + b, done);
   }
 
   private async lane(): Promise<number> {
