@@ -7,6 +7,7 @@ import { checkDiagram, type CheckedDiagram } from './checkDiagram';
 import { checkParameters } from './checkParameters';
 import { checkDocuments } from '../documents/binding';
 import { checkStartForms } from './checkStartForms';
+import { checkEnforcementSection } from '../enforcement/checkSection';
 import { articleDuplicates } from './citations';
 import { DIAGRAM_PATH, FORM_PATH, diagramPath, formPath, manifestAgainstFiles, unknownFiles } from './layout';
 import { articlesSchema, lenientManifest, manifestSchema, parseWith, readJson, type Articles, type Manifest } from './manifest.schema';
@@ -101,6 +102,7 @@ export async function validatePackage(
   if (m) append(problems, checkParameters(m, diagrams, articles, complete));
   if (m && complete) append(problems, checkDocuments(m, files, diagrams.flatMap((d) => d.elements), forms));
   if (m) append(problems, checkStartForms(m, forms));
+  if (m) append(problems, checkEnforcementSection(m));
 
   if (problems.length || !manifest || !articles) return { problems, warnings };
   return { problems, warnings, pkg: { manifest, articles, files, diagrams, forms } };
