@@ -13,7 +13,9 @@ import type { EnforcementService } from './enforcement.service';
 import { IMPORT_ROLES } from './import.service';
 import { DRAW_ROLES } from './inspections.service';
 import { receiveSpreadsheet } from './upload';
+import type { ImportJob } from './records.repository';
 
+const presentJob = ({ _id, ...rest }: ImportJob) => ({ id: _id, ...rest });
 const MAPPING_ROLES = ['系统管理员', '流程管理员'];
 
 extendApi({
@@ -59,15 +61,15 @@ export function enforcementRoutes(service: EnforcementService, guards: Guards): 
       throw badRequest('mode 应为 valid（写入正确的行）或 all（全部正确才导入）');
     }
     const job = await service.imports.startFile(guards.actor(req), file, mode);
-    res.status(202).json(job);
+    res.status(202).json(presentJob(job));
   });
   r.get('/enforcement/imports', user, guards.requireRole(...IMPORT_ROLES), async (req, res) => {
-    res.json({ items: await service.recentImports(guards.actor(req)) });
+    res.json({ items: (await service.recentImports(guards.actor(req))).map(presentJob) });
   });
   r.get('/enforcement/imports/:id', user, guards.requireRole(...IMPORT_ROLES), async (req, res) => {
     const job = await service.job(String(req.params.id));
     if (!job || !(await guards.canReachCourt(guards.actor(req), job.court))) throw notFound('导入记录不存在');
-    res.json(job);
+    res.json(presentJob(job));
   });
 
   r.post('/enforcement/records', user, guards.requireRole(...IMPORT_ROLES), async (req, res) => {
