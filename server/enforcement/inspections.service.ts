@@ -93,6 +93,7 @@ export class InspectionsService {
       if (!Array.isArray(b.courts) || !b.courts.every((c) => typeof c === 'string')) problems.push({ field: 'courts', message: '法院应为代码列表' });
       else courts = b.courts as string[];
     }
+    if (b.preview !== undefined && typeof b.preview !== 'boolean') problems.push({ field: 'preview', message: 'preview 应为 true 或 false' });
     if (problems.length) throw badRequest('抽查条件有误', problems);
     const below = (await this.deps.courts.codesUnder(own.code)).filter((c) => c !== own.code);
     const levels = spec.population.levels;
@@ -116,6 +117,8 @@ export class InspectionsService {
       closedFrom: (from as { day: string }).day, closedTo: (to as { day: string }).day, population: drawn.population,
       sample: drawn.sample.map((s) => ({ recordId: s.id, court: s.court, caseNo: s.caseNo, key: s.key })),
     };
+    // preview: the draw is shown (to re-check a recorded seed, or before starting), nothing kept.
+    if (b.preview === true) return { ...round, started: 0 };
     await this.deps.repo.insertRound(round);
     const started = await this.startCases(round, spec, owner);
     return { ...round, started };
@@ -127,9 +130,12 @@ export class InspectionsService {
     const records = new Map((await this.deps.repo.findMany(round.sample.map((s) => s.recordId))).map((r) => [String(r._id), r]));
     const names = await this.deps.courts.findByCodes([...new Set(round.sample.map((s) => s.court))]);
     let started = 0;
-    for (const s of round.sample) {
+    // A few at once: the engine runs in worker threads while the store writes.
+    const queue = [...round.sample];
+    const lane = async () => { for (let s = queue.shift(); s; s = queue.shift()) started += await one(s); };
+    const one = async (s: RoundDoc['sample'][number]): Promise<number> => {
       const record = records.get(s.recordId);
-      if (!record) continue;
+      if (!record) return 0;
       const courtName = names.get(record.court)?.name;
       const criteria = decideCriteria(spec.criteria, record, calendar, round.at, courtName);
       const r = await startOnce(this.deps.repo, this.deps.cases, owner, {
@@ -143,8 +149,9 @@ export class InspectionsService {
           criteriaFailed: criteria.some((c) => c.result === false),
         },
       });
-      if (r.state === 'started') started++;
-    }
+      return r.state === 'started' ? 1 : 0;
+    };
+    await Promise.all([lane(), lane(), lane(), lane()]);
     return started;
   }
 

@@ -40,6 +40,8 @@ export class Monitor {
       await this.deps.repo.markAllDue(now);
       await this.deps.repo.setRulesHash(hash);
     }
+    // No rule anywhere: nothing to look for (a package published later marks every record due).
+    if (!rules.length) return 0;
     const calendar = await this.deps.calendar();
     const seen = new Set<string>();
     let started = 0;

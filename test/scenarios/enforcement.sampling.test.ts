@@ -55,7 +55,7 @@ describe('终本 sampling', () => {
     expect(refused.body.error.details[0].message).toContain('30%');
 
     const res = await km.agent.post('/api/enforcement/inspections').set('X-CSRF-Token', km.csrfToken)
-      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-06-30', rate: 0.3 });
+      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-05-31', rate: 0.3 });
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
     const round = res.body;
     expect(round.seed).toMatch(/^[0-9a-f]{32}$/);
@@ -73,10 +73,11 @@ describe('终本 sampling', () => {
     expect(round.sample[0].key).toBe(sampleKey(round.seed, round.sample[0].court, round.sample[0].caseNo));
     const other = draw(all.map((r) => ({ id: r.caseNo, court: r.court, caseNo: r.caseNo })), 0.3, 'another-seed-1234');
     expect(other.sample.map((s) => s.caseNo).sort()).not.toEqual(round.sample.map((s: any) => s.caseNo).sort());
-    // The same seed given to the server draws the same sample again.
+    // The same seed given to the server draws the same sample again (a preview starts nothing).
     const repeat = await km.agent.post('/api/enforcement/inspections').set('X-CSRF-Token', km.csrfToken)
-      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-06-30', rate: 0.3, seed: round.seed, courts: ['yn-km-gd'] });
+      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-05-31', rate: 0.3, seed: round.seed, courts: ['yn-km-gd'], preview: true });
     expect(repeat.status).toBe(201);
+    expect(repeat.body.started).toBe(0);
     expect(repeat.body.sample.map((s: any) => s.caseNo)).toEqual(round.sample.filter((s: any) => s.court === 'yn-km-gd').map((s: any) => s.caseNo));
 
     // The criteria each inspection case carries, decided from the record.
@@ -98,11 +99,14 @@ describe('终本 sampling', () => {
   }, 600_000);
 
   it('the 合格率 of each court goes into the ledger when the round is closed', async () => {
-    // A small round of its own: one court, 30% of 167 = 51 cases.
+    // A small round of its own: the 20 June 终本 cases of one court, 30% = 6 cases.
+    const june = Array.from({ length: 20 }, (_, i) => ({ ...record('yn-km-gd', 1000 + i), closedAt: '2026-06-20' }));
+    expect((await km.agent.post('/api/enforcement/records').set('X-CSRF-Token', km.csrfToken).send({ records: june })).body.created).toBe(20);
     const res = await km.agent.post('/api/enforcement/inspections').set('X-CSRF-Token', km.csrfToken)
-      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-06-30', courts: ['yn-km-gd'], seed: 'ledger-round-0001' });
+      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-06-01', closedTo: '2026-06-30', courts: ['yn-km-gd'], seed: 'ledger-round-0001' });
     expect(res.status).toBe(201);
     const id = res.body._id;
+    expect(res.body.sample).toHaveLength(6);
     const early = await km.agent.post(`/api/enforcement/inspections/${id}/aggregate`).set('X-CSRF-Token', km.csrfToken);
     expect(early.status).toBe(409);
     // 审查人员 of 昆明中院 works each case: 合格 when the data decided nothing against it.
