@@ -120,9 +120,13 @@ export function createRecordsRepository(connection: Connection) {
       if (!keys.length) return [];
       const byCourt = new Map<string, string[]>();
       for (const k of keys) byCourt.set(k.court, [...(byCourt.get(k.court) ?? []), k.caseNo]);
-      return records()
-        .find({ $or: [...byCourt].map(([court, caseNos]) => ({ court, caseNo: { $in: caseNos } })) }, { projection: { history: 0 } })
-        .toArray() as Promise<RecordDoc[]>;
+      // One query per court: top-level equality + $in is an index range on (court, caseNo); the
+      // embedded store does not plan an $or of them through the index.
+      const out: RecordDoc[] = [];
+      for (const [court, caseNos] of byCourt) {
+        out.push(...(await records().find({ court, caseNo: { $in: caseNos } }, { projection: { history: 0 } }).toArray() as RecordDoc[]));
+      }
+      return out;
     },
 
     async insertMany(docs: Omit<RecordDoc, '_id'>[]): Promise<{ inserted: number; duplicates: Omit<RecordDoc, '_id'>[] }> {
