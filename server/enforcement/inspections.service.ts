@@ -132,7 +132,12 @@ export class InspectionsService {
     let started = 0;
     // A few at once: the engine runs in worker threads while the store writes.
     const queue = [...round.sample];
-    const lane = async () => { for (let s = queue.shift(); s; s = queue.shift()) started += await one(s); };
+    const lane = async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) {
+        const n = await one(s); // not `started += await …`: that reads `started` before the await
+        started += n;
+      }
+    };
     const one = async (s: RoundDoc['sample'][number]): Promise<number> => {
       const record = records.get(s.recordId);
       if (!record) return 0;
