@@ -123,6 +123,16 @@ export class LedgerService {
     return recorded;
   }
 
+  /**
+   * An entry the platform itself decides (server/enforcement: a sampled inspection's 合格率), under
+   * the caller's deterministic id: recorded once, then the package rules apply as to any entry.
+   */
+  async recordSystem(entry: LedgerEntry): Promise<boolean> {
+    if (!(await this.deps.repo.insertOnce(entry))) return false;
+    await this.applyRules([entry]);
+    return true;
+  }
+
   /** 手工登记: by an 审批人 / 院领导 of the issuing court, about a court within its jurisdiction, with a reason. */
   async record(actor: Actor, body: unknown): Promise<LedgerEntry> {
     const input = parseManualEntry(body, this.deps.clock.now());

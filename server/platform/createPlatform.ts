@@ -41,6 +41,7 @@ import { IntakeService, intakeRoutes } from '../intake';
 import { createCourtsRepository } from '../courts';
 import { createNotifications, type NotificationsService } from '../notifications';
 import { createUrging } from '../urging';
+import { createEnforcement, type EnforcementService } from '../enforcement';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -69,6 +70,8 @@ export interface Platform {
     /** Durable messages between cases (publish, deliver, sweep). */
     messages: MessageDelivery;
     notifications: NotificationsService;
+    /** 执行案件 records, monitoring rules, sampled inspections (server/enforcement). */
+    enforcement: EnforcementService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -164,6 +167,10 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     packages: packages.service, now: () => clock.now(),
   });
 
+  const enforcement = await createEnforcement({
+    connection, clock, cases: casesService, casesRepo: cases, calendar: () => calendar.current(), ledger: ledger.service, scheduler, logger,
+  });
+
   if (opts.seed !== false) {
     await calendar.seed(clock.now());
     await auth.seed();
@@ -214,6 +221,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       ledger.routes(guards),
       notifications.routes(guards),
       createUrging({ connection, cases, clock, guards, people: auth.people, courtName: async (code) => (await auth.findCourt(code))?.name }),
+      enforcement.routes(guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
@@ -232,7 +240,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service, messages: messaging.delivery },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service, messages: messaging.delivery, enforcement: enforcement.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

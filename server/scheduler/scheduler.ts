@@ -33,6 +33,7 @@ export class Scheduler {
   private running: Promise<number> = Promise.resolve(0);
   private stopped = false;
   private readonly passJobs: (() => Promise<void>)[] = [];
+  private readonly work: ((now: Date, owner: string) => Promise<number>)[] = [];
 
   constructor(
     private readonly deps: CasesDeps,
@@ -63,6 +64,14 @@ export class Scheduler {
    */
   onPass(job: () => Promise<void>): void {
     this.passJobs.push(job);
+  }
+
+  /**
+   * Other durable due work run at the start of every pass, before the cases' timers (the
+   * enforcement records' monitoring rules): what it starts has its own timers fired in the same pass.
+   */
+  addWork(fn: (now: Date, owner: string) => Promise<number>): void {
+    this.work.push(fn);
   }
 
   async stop(): Promise<void> {
@@ -97,8 +106,15 @@ export class Scheduler {
   }
 
   private async drain(): Promise<number> {
+    let done = 0;
+    for (const fn of this.work) {
+      done += await fn(this.deps.clock.now(), this.owner).catch((err) => {
+        this.logger.error({ err }, 'due work failed');
+        return 0;
+      });
+    }
     const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
-    const fired = (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+    const fired = (await Promise.all(lanes)).reduce((a, b) => a + b, done);
     for (const job of this.passJobs) await job().catch((err) => this.logger.error({ err }, 'scheduled job failed'));
     if (!this.opts.afterPass) return fired;
     const swept = await this.opts.afterPass().catch((err) => {
