@@ -52,6 +52,11 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   const user = await loadSession().catch(() => null);
   if (!user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  // An initial password (set by an administrator) is replaced before anything else (the API
+  // refuses all other work meanwhile).
+  if (user.mustChangePassword && to.name !== 'change-password') {
+    return { name: 'change-password', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
   if (to.meta.roles && !hasRole(...to.meta.roles)) return { name: 'home' };
   if (to.name === 'home') {
     const first = visibleMenu().find((m) => !m.homeFor || hasRole(...m.homeFor)) ?? visibleMenu()[0];

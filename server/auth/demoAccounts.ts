@@ -33,7 +33,7 @@ export function randomPassword(username: string): string {
 
 export async function seedDemoAccounts(
   deps: { users: UsersRepository; hasher: PasswordHasher; logger: Logger },
-  opts: { seedPassword?: string; dataDir: string; accounts?: DemoAccount[] },
+  opts: { seedPassword?: string; dataDir: string; accounts?: DemoAccount[]; mustChangePassword?: boolean },
 ): Promise<{ created: string[] }> {
   const accounts = opts.accounts ?? (await loadDemoAccounts());
   const existing = await deps.users.existingUsernames(accounts.map((a) => a.username));
@@ -48,7 +48,7 @@ export async function seedDemoAccounts(
     }
     const password = opts.seedPassword ?? randomPassword(account.username);
     const passwordHash = sharedHash ?? (await deps.hasher.hash(password));
-    await deps.users.insertUser({ ...account, passwordHash });
+    await deps.users.insertUser({ ...account, passwordHash, mustChangePassword: !!opts.mustChangePassword });
     lines.push(`${account.username}\t${password}\t${account.court}\t${account.roles.join(',')}`);
   }
   if (!opts.seedPassword) {

@@ -26,6 +26,7 @@ import { createPassport } from './passport';
 import { createLoginThrottle, DEFAULT_THROTTLE, type ThrottleRules } from './loginThrottle';
 import { createPlatformGuards } from './platformGuards';
 import { createScope } from './scope';
+import { passwordChangeGate } from './passwordChangeGate';
 import { createPasswordHasher, PRODUCTION_HASH_PARAMS, type HashParams } from './password';
 import { resolveSessionSecret, sessionMiddleware } from './session';
 import { sessionRoutes } from './session.routes';
@@ -78,6 +79,7 @@ export async function createAuth(opts: AuthOptions) {
     passport.initialize(),
     passport.session(), // loads the user from the database on every request
     csrfProtection([{ method: 'POST', path: '/api/session' }]),
+    passwordChangeGate(),
   ];
   const routes: Router[] = [
     sessionRoutes({ passport, users, courts, hasher, audit, now, throttle, limiter: loginLimiter(opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) }),
@@ -152,7 +154,9 @@ export async function createAuth(opts: AuthOptions) {
       if (added) logger.info({ added }, '已导入法院种子数据');
       // Demo accounts only with DUBAN_DEMO (npm start passes it; a production start does not).
       if (config.demo && config.demo !== 'off') {
-        await seedDemoAccounts({ users, hasher, logger }, { seedPassword: config.seedPassword, dataDir: config.dataDir });
+        // `on`: a trial installation whose users change the demo passwords at first sign-in;
+        // `open` (npm start's demo, tests): the known password keeps working.
+        await seedDemoAccounts({ users, hasher, logger }, { seedPassword: config.seedPassword, dataDir: config.dataDir, mustChangePassword: config.demo === 'on' });
       }
     },
     seedDemoAccounts: (o: { seedPassword?: string; dataDir: string }) => seedDemoAccounts({ users, hasher, logger }, o),

@@ -12,7 +12,7 @@ import type { PublicUserRecord, UsersRepository } from './users.repository';
 export type PassportInstance = ReturnType<typeof createPassport>;
 
 export type LoginRefusal = { reason: 'invalid' } | { reason: 'disabled' } | { reason: 'locked'; until: Date };
-export type AuthenticatedUser = SessionUser & { sessionEpoch: number };
+export type AuthenticatedUser = SessionUser & { sessionEpoch: number; mustChangePassword: boolean };
 interface SessionPayload {
   u: string;
   e: number;
@@ -24,6 +24,7 @@ export const toSessionUser = (r: PublicUserRecord): AuthenticatedUser => ({
   court: r.court,
   roles: [...r.roles],
   sessionEpoch: r.sessionEpoch ?? 0,
+  mustChangePassword: !!r.mustChangePassword,
 });
 
 export function createPassport(deps: {

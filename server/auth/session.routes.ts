@@ -112,12 +112,15 @@ export function sessionRoutes(deps: {
       throw unprocessable('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
     }
     await claim.release(true);
+    if (body.newPassword === body.currentPassword) {
+      throw unprocessable('新密码不能与当前密码相同', [{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
+    }
     const problems = passwordProblems(body.newPassword, me.username);
     if (problems.length) throw unprocessable(problems.join('；'), problems.map((message) => ({ field: 'newPassword', message })));
-    const updated = await users.setPassword(me.username, await hasher.hash(body.newPassword));
+    const updated = await users.setPassword(me.username, await hasher.hash(body.newPassword), false);
     if (!updated) throw unprocessable('账户不存在');
     // Other sessions end (epoch + 1); this one continues under a new id and token.
-    const user: AuthenticatedUser = { ...(me as AuthenticatedUser), sessionEpoch: updated.sessionEpoch };
+    const user: AuthenticatedUser = { ...(me as AuthenticatedUser), sessionEpoch: updated.sessionEpoch, mustChangePassword: false };
     await startSession(req, user);
     await audit({ type: 'password_changed', actor: me.username, target: me.username, ip: req.ip });
     res.json(await reply(req, user));

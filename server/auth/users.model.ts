@@ -14,6 +14,11 @@ export interface UserRecord {
   /** Bumped when the password changes: sessions signed in under an older epoch end. */
   sessionEpoch: number;
   lastLoginAt?: Date | null;
+  /**
+   * The password was set by someone else (an administrator's initial or reset password, a
+   * DUBAN_DEMO=on demo account): nothing but changing it is allowed until the user does.
+   */
+  mustChangePassword?: boolean;
 }
 
 const schema = new mongoose.Schema<UserRecord>(
@@ -28,6 +33,7 @@ const schema = new mongoose.Schema<UserRecord>(
     lockedUntil: { type: Date, default: null },
     sessionEpoch: { type: Number, default: 0 },
     lastLoginAt: { type: Date, default: null },
+    mustChangePassword: { type: Boolean, default: false },
   },
   { collection: 'users', timestamps: true },
 );

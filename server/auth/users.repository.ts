@@ -21,17 +21,20 @@ export function createUsersRepository(connection: Connection) {
     existingUsernames: async (usernames: string[]) =>
       new Set((await Users.find({ username: { $in: usernames } }, { username: 1 }).lean()).map((u) => u.username)),
 
-    async insertUser(user: Pick<UserRecord, 'username' | 'name' | 'court' | 'roles' | 'passwordHash'>) {
+    async insertUser(user: Pick<UserRecord, 'username' | 'name' | 'court' | 'roles' | 'passwordHash'> & { mustChangePassword: boolean }) {
       await Users.create({ ...user, disabled: false, failedLogins: 0, lockedUntil: null, sessionEpoch: 0 });
     },
     /** Applies the changes and returns the record as it was before (for the audit trail). */
     updateUser: (username: string, changes: Partial<Pick<UserRecord, 'name' | 'court' | 'roles' | 'disabled'>>) =>
       Users.findOneAndUpdate({ username }, { $set: changes }, { returnDocument: 'before', projection: NO_SECRET }).lean<PublicUserRecord>(),
-    /** New password: clears any lock and ends the user's other sessions (epoch + 1). */
-    setPassword: (username: string, passwordHash: string) =>
+    /**
+     * New password: clears any lock and ends the user's other sessions (epoch + 1). `byOther`:
+     * set by an administrator, so the user must change it at the next sign-in.
+     */
+    setPassword: (username: string, passwordHash: string, byOther: boolean) =>
       Users.findOneAndUpdate(
         { username },
-        { $set: { passwordHash, failedLogins: 0, lockedUntil: null }, $inc: { sessionEpoch: 1 } },
+        { $set: { passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: byOther }, $inc: { sessionEpoch: 1 } },
         { returnDocument: 'after', projection: NO_SECRET },
       ).lean<PublicUserRecord>(),
 

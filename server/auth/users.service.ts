@@ -71,7 +71,8 @@ export function createUsersService(deps: {
       await assertPolicy(input.password, input.username);
       if ((await users.existingUsernames([input.username])).size) throw conflict(`用户名“${input.username}”已存在`);
       const { password, ...rest } = input;
-      await users.insertUser({ ...rest, passwordHash: await hasher.hash(password) });
+      // An initial password is known to the administrator: the user replaces it at first sign-in.
+      await users.insertUser({ ...rest, passwordHash: await hasher.hash(password), mustChangePassword: true });
       await audit({ type: 'user_created', actor: actor.user.username, target: input.username, ip: actor.ip, data: { court: input.court, roles: input.roles } });
       return (await users.findByUsername(input.username))!;
     },
@@ -90,7 +91,8 @@ export function createUsersService(deps: {
       if (password !== undefined) await assertPolicy(password, username);
       const before = Object.keys(fields).length ? await users.updateUser(username, fields) : await users.findByUsername(username);
       if (!before) throw notFound('用户不存在');
-      if (password !== undefined) await users.setPassword(username, await hasher.hash(password));
+      // A reset is another initial password, unless administrators reset their own.
+      if (password !== undefined) await users.setPassword(username, await hasher.hash(password), username !== actor.user.username);
       if (password !== undefined || unlock) await deps.unlock(username);
 
       const base = { actor: actor.user.username, target: username, ip: actor.ip };

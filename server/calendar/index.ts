@@ -19,3 +19,5 @@ export type { DeadlineRecord, DeadlineChange } from './recompute';
 export { beijingDate, beijingInstant, parseBeijingInstant } from './dates';
 export { NAMED_DATES, namedDateFeel, namedDateOf, type NamedDate } from './namedDates';
 export { labelsToNames, namesToLabels, dictionaryProblems, type Dictionary, type DictionaryEntry } from './dictionary';
+export { parseCycle, formatCycle, nextOccurrence, isCycleNotation } from './cycle';
+export type { CycleSpec, CycleEvery, Occurrence } from './cycle';

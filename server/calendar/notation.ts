@@ -1,5 +1,6 @@
 // The deadline notation a process administrator types into a BPMN timer (NOTATION.md).
 import type { DeadlineSpec, Period, PeriodUnit, WindowKind } from './types';
+import { fixedDateFeel } from './fixedDates';
 import { namedDateFeel } from './namedDates';
 import { formatChineseNumeral, parseNumber } from './numerals';
 import { BEFORE_END, NUM, OVERDUE, UNIT_WORDS, WITHIN } from './grammar';
@@ -67,7 +68,7 @@ function readPeriod(text: string, s: string): { period: Period; rest: string } {
 /** The FEEL of a named date (本季度末, 次月10日 …), or undefined; a bad one is a syntax error. */
 function named(text: string, s: string): string | undefined {
   try {
-    return namedDateFeel(s);
+    return namedDateFeel(s) ?? fixedDateFeel(s);
   } catch (err) {
     return fail(text, (err as Error).message);
   }

@@ -38,6 +38,12 @@ const timerSchema = new Schema(
   { _id: false },
 );
 
+// A message catch waiting (server/messages correlates on name + key).
+const messageWaitSchema = new Schema(
+  { id: { type: String, required: true }, elementId: String, name: String, key: String, since: Date },
+  { _id: false },
+);
+
 const historySchema = new Schema(
   {
     seq: { type: Number, required: true },
@@ -66,11 +72,19 @@ const caseSchema = new Schema(
     openTasks: { type: [openTaskSchema], default: [] },
     timers: { type: [timerSchema], default: [] },
     nextDueAt: { type: Date, default: null },
+    messageWaits: { type: [messageWaitSchema], default: [] },
+    // Messages this case sent, written in the same guarded update as the step that sent them
+    // and moved to the messages collection afterwards (server/messages: an outbox, so a crash
+    // between the two never loses one).
+    outbox: { type: [Schema.Types.Mixed], default: undefined },
     // The earliest due instant among the open tasks (NEVER when none, or closed): kept in the
     // case's own write, so that overdue / due-this-week lists and figures are index reads.
     firstDueAt: { type: Date },
     // Set by every case write, cleared once the worklists (server/worklists) reflect it.
     syncPending: Boolean,
+    // Set by every case write with history, cleared once its messages are written (server/notifications).
+    notifyPending: Boolean,
+    notifiedSeq: Number,
     lease: { owner: String, until: Date },
     history: { type: [historySchema], default: [] },
     version: { type: Number, required: true, default: 0 },
@@ -84,6 +98,10 @@ caseSchema.index({ caseNo: 1 }, { unique: true });
 caseSchema.index({ 'openTasks.id': 1 });
 caseSchema.index({ 'openTasks.assignment.court': 1 });
 caseSchema.index({ nextDueAt: 1 });
+// The correlation key alone (it is selective): the embedded store refuses a compound index on
+// two fields of one array ("parallel arrays"), which MongoDB itself allows.
+caseSchema.index({ 'messageWaits.key': 1 });
+caseSchema.index({ 'outbox.id': 1 }, { sparse: true });
 // Lists and figures are confined to the supervised courts a user sees ($in over them; the
 // embedded store merges one scan per court in sort order and counts from index positions).
 caseSchema.index({ supervisedCourt: 1, createdAt: -1 });
@@ -125,6 +143,25 @@ export interface CaseTimer {
   basis?: string;
 }
 
+export interface CaseMessageWait {
+  id: string;
+  elementId: string;
+  name: string;
+  key: string;
+  since: Date;
+}
+
+/** A message sent by the case and not yet in the messages collection. */
+export interface OutboxMessage {
+  id: string;
+  element: string;
+  name: string;
+  key: string;
+  payload?: unknown;
+  expiresAt?: Date;
+  sentAt: Date;
+}
+
 export interface HistoryEntry {
   seq: number;
   at: Date;
@@ -147,6 +184,8 @@ export interface CaseDoc {
   openTasks: OpenTask[];
   timers: CaseTimer[];
   nextDueAt: Date | null;
+  messageWaits?: CaseMessageWait[];
+  outbox?: OutboxMessage[];
   firstDueAt?: Date;
   syncPending?: boolean;
   lease?: { owner?: string; until?: Date };

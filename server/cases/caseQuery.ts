@@ -34,6 +34,12 @@ export function caseListQuery(q: Record<string, unknown>, visibleCourts: string[
   if (supervising) and.push({ supervisingCourt: supervising });
   const process = param(q, 'process', problems);
   if (process) and.push({ 'definition.key': process });
+  // 执行法院 / 执行案号 of the 执行案件 behind the case (server/enforcement); a case opened by hand
+  // names no 执行法院, and its supervised court is the one that executes.
+  const enforcementCourt = param(q, 'enforcementCourt', problems);
+  if (enforcementCourt) and.push({ $or: [{ 'subject.enforcementCourt': enforcementCourt }, { 'subject.enforcementCourt': null, supervisedCourt: enforcementCourt }] });
+  const enforcementCaseNo = param(q, 'enforcementCaseNo', problems);
+  if (enforcementCaseNo) and.push({ 'subject.enforcementCaseNo': containing(enforcementCaseNo) });
   const from = dateParam(q, 'from', problems);
   const to = dateParam(q, 'to', problems, true);
   if (from || to) and.push({ createdAt: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } });

@@ -26,6 +26,8 @@ export function presentCase(c: CaseDoc, people: Record<string, Person> = {}) {
     case: { ...presentCaseSummary(c), variables: c.variables },
     tasks: c.openTasks,
     timers: c.timers,
+    // Message catches waiting (server/messages): name, correlation key, since when.
+    messageWaits: c.messageWaits ?? [],
     history: c.history,
     people,
   };

@@ -6,7 +6,7 @@ import { NEVER } from '../worklists/rows';
 import { caseModel, type CaseDoc, type HistoryEntry, type OpenTask } from './case.model';
 
 export type CaseChanges = Partial<
-  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts'>
+  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'messageWaits' | 'outbox' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts'>
 >;
 
 /** A case without its engine state and history. */
@@ -52,7 +52,7 @@ export class CasesRepository {
    * without mongoose's document hydration and validation, which cost as much as the write.
    */
   async insert(doc: Omit<CaseDoc, '_id'>): Promise<CaseDoc> {
-    const [created] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true }], { lean: true });
+    const [created] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true, notifyPending: true }], { lean: true });
     await this.afterWrite?.((created as unknown as CaseDoc)._id);
     await this.written((created as unknown as CaseDoc)._id, doc.history);
     return created as unknown as CaseDoc;
@@ -165,6 +165,37 @@ export class CasesRepository {
     await this.model.updateOne({ _id: id, 'lease.owner': owner }, { $set: { lease: null } }).exec();
   }
 
+  /** Running cases waiting for a message of this name and key, the longest waiting first. */
+  waitingFor(name: string, key: string, limit = 5): Promise<CaseDoc[]> {
+    return this.model
+      .find({ status: 'running', messageWaits: { $elemMatch: { name, key } } })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .lean<CaseDoc[]>()
+      .exec();
+  }
+
+  /** Running cases that wait for any message (the delivery sweep). */
+  async waitingIds(limit: number): Promise<CaseDoc['_id'][]> {
+    const docs = await this.model.find({ status: 'running', 'messageWaits.id': { $exists: true } }, { _id: 1 }).limit(limit).lean<{ _id: CaseDoc['_id'] }[]>().exec();
+    return docs.map((d) => d._id);
+  }
+
+  /** Cases whose sent messages are not all published yet (a crash between the two writes). */
+  async withOutbox(limit: number): Promise<Pick<CaseDoc, '_id' | 'caseNo' | 'outbox'>[]> {
+    return this.model.find({ 'outbox.id': { $exists: true } }, { caseNo: 1, outbox: 1 }).limit(limit).lean<Pick<CaseDoc, '_id' | 'caseNo' | 'outbox'>[]>().exec();
+  }
+
+  /** Drops published messages from a case's outbox (not a step of the case: no version, no history). */
+  async pullOutbox(id: CaseDoc['_id'], ids: string[]): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $pull: { outbox: { id: { $in: ids } } } }).exec();
+  }
+
+  /** Whether a case's history records the delivery of this message (recovery of a lost claim). */
+  async hasReceived(id: CaseDoc['_id'], messageId: string): Promise<boolean> {
+    return (await this.model.countDocuments({ _id: id, history: { $elemMatch: { type: 'messageReceived', 'data.messageId': messageId } } }).exec()) > 0;
+  }
+
   /** Running cases of one definition version (migration). */
   runningOf(key: string, version: number): Promise<CaseDoc[]> {
     return this.model.find({ 'definition.key': key, 'definition.version': version, status: 'running' }).lean<CaseDoc[]>().exec();
@@ -185,7 +216,8 @@ function guardedUpdate(
 ) {
   const filter: Record<string, unknown> = { _id: id, version: expectedVersion };
   if (opts.releaseLeaseOf) filter['lease.owner'] = opts.releaseLeaseOf;
-  const set: Record<string, unknown> = { ...changes, version: expectedVersion + 1, syncPending: true };
+  // notifyPending: cleared once the history written has become messages (server/notifications).
+  const set: Record<string, unknown> = { ...changes, version: expectedVersion + 1, syncPending: true, ...(history.length ? { notifyPending: true } : {}) };
   if (changes.openTasks) set.firstDueAt = firstDueOf(changes);
   else if (changes.status && changes.status !== 'running') set.firstDueAt = NEVER;
   if (opts.releaseLeaseOf) set.lease = null;

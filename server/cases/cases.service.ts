@@ -31,6 +31,11 @@ export interface StartCaseInput {
   supervisedCourt: string;
   caseNo?: string;
   data?: Record<string, unknown>;
+  /**
+   * The instant the case starts at, when it is not now: a monitoring rule's legal moment
+   * (server/enforcement), reached while the clock had moved on. Never from a request.
+   */
+  at?: Date;
 }
 
 export class CasesService {
@@ -40,7 +45,7 @@ export class CasesService {
     const { cases, definitions, clock } = this.deps;
     const definition = await definitions.latest(input.process);
     if (!definition) throw notFound(`流程“${input.process}”尚未部署`);
-    const now = clock.now();
+    const now = input.at ?? clock.now();
     const variables = {
       ...(input.data ?? {}),
       supervisingCourt: input.supervisingCourt,
@@ -86,6 +91,8 @@ export class CasesService {
         openTasks: record.changes.openTasks ?? [],
         timers: record.changes.timers ?? [],
         nextDueAt: record.changes.nextDueAt ?? null,
+        messageWaits: record.changes.messageWaits ?? [],
+        ...(record.changes.outbox ? { outbox: record.changes.outbox } : {}),
         history: record.history,
         version: 0,
         status: record.changes.status ?? 'running',
@@ -122,6 +129,8 @@ function subjectOf(data: Record<string, unknown> = {}) {
   const pick = (k: string) => (data[k] === undefined ? undefined : data[k]);
   return {
     enforcementCaseNo: pick('enforcementCaseNo'),
+    // 执行法院 of the 执行案件 behind the case (server/enforcement); lists filter by it.
+    enforcementCourt: pick('enforcementCourt'),
     parties: pick('parties'),
     source: pick('source'),
     title: pick('title'),

@@ -1,7 +1,8 @@
 // Turns one engine command's result into the case changes and history entries that the
 // guarded update writes together (全程留痕: the record and the change are one write).
 import type { RunResult } from '../engine';
-import type { CaseDoc, CaseTimer, HistoryEntry, OpenTask } from './case.model';
+import { randomUUID } from 'node:crypto';
+import type { CaseDoc, CaseMessageWait, CaseTimer, HistoryEntry, OpenTask, OutboxMessage } from './case.model';
 import { excludedUsers, panelMembersSat } from './caseCourts';
 import type { CaseChanges } from './cases.repository';
 
@@ -11,7 +12,7 @@ export interface RunRecord {
 }
 
 export function recordRun(
-  before: Pick<CaseDoc, 'history' | 'openTasks'> | null,
+  before: Pick<CaseDoc, 'history' | 'openTasks' | 'outbox'> | null,
   result: RunResult,
   at: Date,
   actor: string,
@@ -55,6 +56,21 @@ export function recordRun(
     deadline: t.deadline,
     basis: t.basis,
   }));
+  const messageWaits: CaseMessageWait[] = (result.messageWaits ?? []).map((w) => ({ ...w, since: new Date(w.since) }));
+  // Each message sent gets its id here, once: the outbox entry and its history entry carry it,
+  // so publishing it again after a crash is a no-op (server/messages).
+  const sent: OutboxMessage[] = [];
+  for (const e of result.events) {
+    if (e.type !== 'messageSent') continue;
+    const d = e.data as { name: string; key: string; payload?: unknown; expiresAt?: string };
+    const m: OutboxMessage = {
+      id: randomUUID(), element: e.element, name: d.name, key: d.key, sentAt: at,
+      ...(d.payload !== undefined ? { payload: d.payload } : {}),
+      ...(d.expiresAt ? { expiresAt: new Date(d.expiresAt) } : {}),
+    };
+    e.data = { ...e.data, messageId: m.id };
+    sent.push(m);
+  }
   const nextDueAt = timers.reduce<Date | null>((min, t) => (!min || t.dueAt < min ? t.dueAt : min), null);
   const completed = result.status === 'completed';
   let seq = before?.history.length ?? 0;
@@ -80,6 +96,8 @@ export function recordRun(
       openTasks,
       timers,
       nextDueAt: completed ? null : nextDueAt,
+      messageWaits: completed ? [] : messageWaits,
+      ...(sent.length ? { outbox: [...(before?.outbox ?? []), ...sent] } : {}),
       status: completed ? 'completed' : 'running',
       ...(completed ? { closedAt: at } : {}),
     },

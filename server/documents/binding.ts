@@ -15,6 +15,9 @@ export const ISSUING_TYPES: Record<string, string> = {
   'bpmn:IntermediateThrowEvent': '中间事件',
   'bpmn:EndEvent': '结束事件',
 };
+/** Timer events issue when their time comes (the scheduler fires them): 逾期即发催办函. */
+const TIMER_TYPES = new Set(['bpmn:BoundaryEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:StartEvent']);
+export const mayIssue = (e: DiagramElement) => !!ISSUING_TYPES[e.type] || (TIMER_TYPES.has(e.type) && e.isTimer);
 
 /** The elements a kind names, and why any of them cannot issue it. */
 export function bindingTargets(kind: DocumentKind, elements: DiagramElement[]) {
@@ -26,8 +29,8 @@ export function bindingTargets(kind: DocumentKind, elements: DiagramElement[]) {
       problems.push(`元素「${id}」${kind.process ? `在流程「${kind.process}」中` : '在本包的流程图中'}不存在`);
     } else if (hits.length > 1) {
       problems.push(`元素「${id}」在多个流程中出现（${hits.map((h) => h.process).join('、')}），请以 process 指明`);
-    } else if (!ISSUING_TYPES[hits[0].type]) {
-      problems.push(`元素「${id}」是 ${hits[0].type.replace('bpmn:', '')}：只有用户任务（办结时）或中间/结束事件（到达时）可以签发文书`);
+    } else if (!mayIssue(hits[0])) {
+      problems.push(`元素「${id}」是 ${hits[0].type.replace('bpmn:', '')}：只有用户任务（办结时）、中间/结束事件（到达时）或定时事件（期限届满时）可以签发文书`);
     } else {
       targets.push(hits[0]);
     }

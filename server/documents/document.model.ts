@@ -16,8 +16,11 @@ const documentSchema = new Schema(
     caseId: { type: Schema.Types.ObjectId, required: true },
     caseNo: String,
     element: String,
-    /** issuing → issued; `failed` keeps its number (if drawn) with the reason (作废). */
-    status: { type: String, enum: ['issuing', 'issued', 'failed'], required: true },
+    /**
+     * issuing → issued → (voided); `failed` keeps its number (if drawn) with the reason. A voided
+     * document keeps its number, file and text: only `voided` is added, never an edit.
+     */
+    status: { type: String, enum: ['issuing', 'issued', 'failed', 'voided'], required: true },
     number: String,
     seq: Number,
     year: Number,
@@ -25,6 +28,13 @@ const documentSchema = new Schema(
     recipient: courtRef,
     template: { revision: Number, sha256: String },
     file: { id: Schema.Types.ObjectId, name: String, size: Number, sha256: String },
+    /** The PDF of `file`, rendered once on first request (pdf/libreoffice.ts) and kept. */
+    pdf: { id: Schema.Types.ObjectId, name: String, size: Number, sha256: String },
+    /** What the template was filled with (文号 aside): a correction starts from it. */
+    values: Schema.Types.Mixed,
+    /** The document this one corrects (更正): the old one stays as it was. */
+    corrects: { id: Schema.Types.ObjectId, number: String },
+    voided: { reason: String, at: Date, by: { username: String, name: String, court: courtRef } },
     issuedAt: Date,
     error: String,
   },
@@ -53,6 +63,7 @@ const templateSchema = new Schema(
 templateSchema.index({ packageId: 1, kind: 1, revision: 1 }, { unique: true });
 
 export interface CourtRef { code: string; name: string }
+export interface StoredFile { id: mongoose.Types.ObjectId; name: string; size: number; sha256: string }
 
 export interface DocumentDoc {
   _id: mongoose.Types.ObjectId;
@@ -63,14 +74,18 @@ export interface DocumentDoc {
   caseId: mongoose.Types.ObjectId;
   caseNo?: string;
   element?: string;
-  status: 'issuing' | 'issued' | 'failed';
+  status: 'issuing' | 'issued' | 'failed' | 'voided';
   number?: string;
   seq?: number;
   year?: number;
   issuer?: { court: CourtRef; username: string; name?: string };
   recipient?: CourtRef;
   template?: { revision: number; sha256: string };
-  file?: { id: mongoose.Types.ObjectId; name: string; size: number; sha256: string };
+  file?: StoredFile;
+  pdf?: StoredFile;
+  values?: Record<string, string | boolean | number>;
+  corrects?: { id: mongoose.Types.ObjectId; number?: string };
+  voided?: { reason: string; at: Date; by: { username: string; name?: string; court: CourtRef } };
   issuedAt?: Date;
   error?: string;
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { documentModels, type DocumentDoc, type TemplateRevision } from './document.model';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' };
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -15,7 +15,7 @@ function withBuffer(t: TemplateRevision | null): TemplateRevision | null {
   return { ...t, data: Buffer.from(bin.buffer.buffer, bin.buffer.byteOffset, bin.buffer.byteLength) };
 }
 
-export type NewDocument = Pick<DocumentDoc, 'source' | 'packageId' | 'kind' | 'name' | 'caseId' | 'caseNo' | 'element'>;
+export type NewDocument = Pick<DocumentDoc, 'source' | 'packageId' | 'kind' | 'name' | 'caseId' | 'caseNo' | 'element' | 'corrects'>;
 
 export class DocumentsRepository {
   private readonly m;
@@ -54,7 +54,7 @@ export class DocumentsRepository {
     }
   }
 
-  async markIssued(id: mongoose.Types.ObjectId, set: Pick<DocumentDoc, 'number' | 'seq' | 'year' | 'issuer' | 'recipient' | 'template' | 'file' | 'issuedAt'>): Promise<DocumentDoc> {
+  async markIssued(id: mongoose.Types.ObjectId, set: Pick<DocumentDoc, 'number' | 'seq' | 'year' | 'issuer' | 'recipient' | 'template' | 'file' | 'issuedAt' | 'values'>): Promise<DocumentDoc> {
     return (await this.m.documents
       .findOneAndUpdate({ _id: id }, { $set: { ...set, status: 'issued' }, $unset: { error: 1 } }, { returnDocument: 'after' })
       .lean<DocumentDoc>()
@@ -63,6 +63,26 @@ export class DocumentsRepository {
 
   async markFailed(id: mongoose.Types.ObjectId, set: Partial<DocumentDoc> & { error: string }): Promise<void> {
     await this.m.documents.updateOne({ _id: id }, { $set: { ...set, status: 'failed' } }).exec();
+  }
+
+  /** 作废: only an issued document, once; its number, file and text stay. Null when it was not issued. */
+  voidIssued(id: mongoose.Types.ObjectId, voided: NonNullable<DocumentDoc['voided']>): Promise<DocumentDoc | null> {
+    return this.m.documents
+      .findOneAndUpdate({ _id: id, status: 'issued' }, { $set: { status: 'voided', voided } }, { returnDocument: 'after' })
+      .lean<DocumentDoc>()
+      .exec();
+  }
+
+  /** Records the rendered PDF unless another request did first; the record then in force. */
+  async setPdf(id: mongoose.Types.ObjectId, pdf: NonNullable<DocumentDoc['pdf']>): Promise<DocumentDoc | null> {
+    const set = await this.m.documents.findOneAndUpdate({ _id: id, pdf: { $exists: false } }, { $set: { pdf } }, { returnDocument: 'after' }).lean<DocumentDoc>().exec();
+    if (set) return set;
+    await this.bucket().delete(pdf.id).catch(() => undefined); // the other request's PDF stands
+    return this.m.documents.findById(id).lean<DocumentDoc>().exec();
+  }
+
+  correctionOf(id: mongoose.Types.ObjectId): Promise<DocumentDoc | null> {
+    return this.m.documents.findOne({ 'corrects.id': id }).lean<DocumentDoc>().exec();
   }
 
   find(id: string): Promise<DocumentDoc | null> {
@@ -80,10 +100,11 @@ export class DocumentsRepository {
     return new mongoose.mongo.GridFSBucket(this.connection.db!, { bucketName: 'attachments' });
   }
 
-  async storeFile(data: Buffer, meta: { caseId: string; name: string; uploadedBy: string; documentId: string }) {
+  async storeFile(data: Buffer, meta: { caseId: string; name: string; uploadedBy: string; documentId: string; type?: 'docx' | 'pdf' }) {
     const digest = sha256(data);
+    const type = meta.type ?? 'docx';
     const stream = this.bucket().openUploadStream(meta.name, {
-      metadata: { caseId: meta.caseId, name: meta.name, type: 'docx', contentType: DOCX_MIME, sha256: digest, uploadedBy: meta.uploadedBy, documentId: meta.documentId },
+      metadata: { caseId: meta.caseId, name: meta.name, type, contentType: MIME[type], sha256: digest, uploadedBy: meta.uploadedBy, documentId: meta.documentId },
     });
     await new Promise<void>((resolve, reject) => {
       stream.once('error', reject);

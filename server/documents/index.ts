@@ -14,17 +14,19 @@ import { extendApi } from '../http/openapi';
 import { Bindings } from './bindings';
 import { DOCUMENTS_API_PATHS } from './documents.openapi';
 import { DocumentsRepository } from './documents.repository';
-import { documentsRoutes } from './documents.routes';
+import { documentsRoutes, type TaskFormOf } from './documents.routes';
 import { DocumentsService } from './documents.service';
 import { TemplatesService } from './templates.service';
+import { LibreOfficeRenderer, type PdfRenderer } from './pdf/libreoffice';
 
-export type { TaskCompleted } from './documents.service';
+export type { TaskCompleted, TimerFired } from './documents.service';
 export type { DocumentsService } from './documents.service';
 export type { TemplatesService } from './templates.service';
 export { checkTemplate } from './template/inspect';
 export { fillTemplate } from './template/fill';
 export { formatNumber, checkNumbering } from './numbering';
 export { arabicDate, hanziDate } from './chineseDate';
+export { LibreOfficeRenderer, PdfUnavailableError, PDF_UNAVAILABLE, type PdfRenderer } from './pdf/libreoffice';
 
 export interface DocumentsOptions {
   connection: Connection;
@@ -34,20 +36,24 @@ export interface DocumentsOptions {
   courtName(code: string): Promise<string | undefined>;
   clock: Clock;
   logger: Logger;
+  /** soffice for the PDFs (config DUBAN_SOFFICE): a path, `off`, or undefined (PATH). */
+  soffice?: string;
 }
 
 export function createDocuments(opts: DocumentsOptions) {
   const repo = new DocumentsRepository(opts.connection);
   const bindings = new Bindings(opts.packages);
   const templates = new TemplatesService(repo, bindings, opts.clock);
+  const pdf: PdfRenderer = new LibreOfficeRenderer({ soffice: opts.soffice });
   const service = new DocumentsService({
-    repo, bindings, templates, definitions: opts.definitions, forms: opts.forms, courtName: opts.courtName, logger: opts.logger,
+    repo, bindings, templates, definitions: opts.definitions, forms: opts.forms, courtName: opts.courtName, pdf, logger: opts.logger,
   });
   extendApi(DOCUMENTS_API_PATHS);
   return {
     service,
     templates,
-    routes: (cases: CasesRepository, guards: Guards): Router => documentsRoutes(service, templates, cases, guards),
+    pdf,
+    routes: (cases: CasesRepository, guards: Guards, taskForm: TaskFormOf): Router => documentsRoutes(service, templates, cases, guards, opts.clock, taskForm),
   };
 }
 export type Documents = ReturnType<typeof createDocuments>;

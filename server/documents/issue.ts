@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import type { KindBinding } from './bindings';
 import { beijingDate } from './chineseDate';
 import type { CourtRef, DocumentDoc } from './document.model';
+import type { TemplateData } from './template/fill';
 import type { DocumentsRepository } from './documents.repository';
 import { formatNumber } from './numbering';
 import { fillTemplate } from './template/fill';
@@ -26,8 +27,28 @@ export interface IssueRequest {
   caseDoc: { _id: mongoose.Types.ObjectId; caseNo: string; supervisingCourt: string; supervisedCourt: string; subject?: Record<string, unknown> | null };
   element: string;
   form?: { schema: Record<string, unknown>; data: Record<string, unknown>; prefill: Record<string, unknown> };
+  /** A correction's form-field values (the old document's, as edited), instead of `form`. */
+  fields?: TemplateData;
+  corrects?: DocumentDoc['corrects'];
   actor: Actor;
   at: Date;
+}
+
+/** The courts and the values a document of this request is filled with (文号 aside). */
+export async function documentValues(deps: Pick<IssueDeps, 'courtName'>, req: Omit<IssueRequest, 'source'>) {
+  const { binding, caseDoc, actor, at } = req;
+  const court = async (code: string): Promise<CourtRef> => ({ code, name: (await deps.courtName(code)) ?? code });
+  const issuer = await court(actor.court || caseDoc.supervisingCourt);
+  // 主送: the case's other court — the supervised court, unless it is the one issuing.
+  const recipient = await court(issuer.code === caseDoc.supervisedCourt ? caseDoc.supervisingCourt : caseDoc.supervisedCourt);
+  const values: TemplateData = {
+    ...(req.fields ?? (req.form ? formValues(req.form.schema, req.form.data, req.form.prefill) : {})),
+    ...caseValues({
+      kindName: binding.kind.name, issuerCourt: issuer.name, supervisingCourt: (await court(caseDoc.supervisingCourt)).name,
+      supervisedCourt: (await court(caseDoc.supervisedCourt)).name, caseNo: caseDoc.caseNo, subject: caseDoc.subject, issuerName: actor.name ?? actor.username, at,
+    }),
+  };
+  return { issuer, recipient, values };
 }
 
 export interface IssueDeps {
@@ -43,24 +64,14 @@ export async function issueDocument(deps: IssueDeps, req: IssueRequest): Promise
   const kind = binding.kind;
   const { doc: record, created } = await repo.claim({
     source: req.source, packageId: binding.packageId, kind: kind.kind, name: kind.name,
-    caseId: caseDoc._id, caseNo: caseDoc.caseNo, element: req.element,
+    caseId: caseDoc._id, caseNo: caseDoc.caseNo, element: req.element, ...(req.corrects ? { corrects: req.corrects } : {}),
   });
   if (!created) return record;
 
-  const court = async (code: string): Promise<CourtRef> => ({ code, name: (await deps.courtName(code)) ?? code });
   let number: Pick<DocumentDoc, 'number' | 'seq' | 'year'> = {};
   try {
-    const issuer = await court(actor.court || caseDoc.supervisingCourt);
-    // 主送: the case's other court — the supervised court, unless it is the one issuing.
-    const recipient = await court(issuer.code === caseDoc.supervisedCourt ? caseDoc.supervisingCourt : caseDoc.supervisedCourt);
+    const { issuer, recipient, values } = await documentValues(deps, req);
     const template = await deps.templates.current(binding);
-    const values = {
-      ...(req.form ? formValues(req.form.schema, req.form.data, req.form.prefill) : {}),
-      ...caseValues({
-        kindName: kind.name, issuerCourt: issuer.name, supervisingCourt: (await court(caseDoc.supervisingCourt)).name,
-        supervisedCourt: (await court(caseDoc.supervisedCourt)).name, caseNo: caseDoc.caseNo, subject: caseDoc.subject, issuerName: actor.name ?? actor.username, at,
-      }),
-    };
     fillTemplate(template.data, { ...values, 文号: '' }); // fails here, before a number is drawn
 
     const year = beijingDate(at).year;
@@ -72,7 +83,7 @@ export async function issueDocument(deps: IssueDeps, req: IssueRequest): Promise
     });
     return await repo.markIssued(record._id, {
       ...number, issuer: { court: issuer, username: actor.username, name: actor.name }, recipient,
-      template: { revision: template.revision, sha256: template.sha256 }, file, issuedAt: at,
+      template: { revision: template.revision, sha256: template.sha256 }, file, issuedAt: at, values,
     });
   } catch (err) {
     const error = `文书未能生成：${(err as Error).message}`;

@@ -5,7 +5,7 @@
 // must be waiting again and each timer armed again. Timers whose notation changed are
 // recomputed from their recorded base (timers.ts); so is a waiting task's dueDate (taskDue.ts).
 import { DefinitionLoadError, EngineError } from './errors';
-import { nextDueAt, openTaskOf, sortTimers, timerInfo } from './runner';
+import { nextDueAt, openTaskOf, sortTimers, timerInfo, messageWaitOf } from './runner';
 import { createRuntime } from './runtime';
 import { closeSession, openSession } from './session';
 import { type SourceContext, loadSource } from './source';
@@ -113,6 +113,7 @@ export async function remapState(input: RemapInput): Promise<RemapResult> {
   }
   const openTasks = [...session.tasks.keys()].map((id) => openTaskOf(session, id, rt));
   const timers = sortTimers(rt.timers.armed().map((t) => timerInfo(target, t)));
+  const messageWaits = [...session.waits.keys()].map((id) => messageWaitOf(session, id));
   const saved = await closeSession(session, rt).catch((err: EngineError) => {
     problems.push({ code: 'MIGRATION_FAILED', message: err.message });
     return null;
@@ -120,6 +121,6 @@ export async function remapState(input: RemapInput): Promise<RemapResult> {
   if (problems.length || !saved) return { problems, result: null };
   return {
     problems,
-    result: { state: saved, status: 'running', openTasks, timers, nextDueAt: nextDueAt(timers), events: rt.events, variables: rt.variables },
+    result: { state: saved, status: 'running', openTasks, timers, nextDueAt: nextDueAt(timers), messageWaits, events: rt.events, variables: rt.variables },
   };
 }

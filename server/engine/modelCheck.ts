@@ -7,6 +7,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { COURT_FUNCTIONS, SHARED_CASE_NAMES } from './feel';
 import { elementRules, type RuleContext } from './validateRules';
+import { messageFileRules, messageNames } from './validateMessages';
 import type { Problem } from './types';
 
 export interface ModelCheckOptions {
@@ -33,6 +34,12 @@ function collectNames(processes: ModdleElement[], extra: Iterable<string> | unde
   for (const p of processes) {
     walk(p, (el) => {
       if (el.$type === 'bpmn:UserTask' && el.id) names.add(el.id);
+      // A message catch's payload, and a cycle's occurrence {at, dueBy, count}, land under the
+      // element's id (messages.ts, cycles.ts).
+      for (const n of messageNames(el)) names.add(n);
+      for (const d of (el.eventDefinitions ?? []) as ModdleElement[]) {
+        if (d.$type === 'bpmn:TimerEventDefinition' && d.timeCycle && el.id) names.add(el.id as string);
+      }
       const values = ((el.extensionElements as { values?: ModdleElement[] } | undefined)?.values ?? []);
       for (const v of values) {
         for (const o of (v.outputParameters ?? []) as { name?: string }[]) if (o.name) names.add(o.name);
@@ -72,8 +79,10 @@ export function checkModel(definitions: ModdleElement, options: ModelCheckOption
     knownNames: collectNames(processes, options.knownNames),
     knownForms: options.knownForms ? new Set(options.knownForms) : undefined,
     processIds: new Set(processes.map((p) => p.id as string)),
+    messages: [],
     add,
   };
   for (const p of processes) walk(p, (el) => elementRules(el, ctx));
+  messageFileRules(ctx.messages!, add);
   return problems;
 }

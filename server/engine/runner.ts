@@ -2,15 +2,17 @@
 // cases service) saves state + openTasks + timers + nextDueAt + variables + events in ONE
 // guarded single-document update; nothing here touches a database or the real clock.
 import { reviveDeadline } from './deadlines';
+import { isCycleRecord, occurrenceData } from './cycles';
 import { InvalidCommand, ProcessFailure, TaskNotOpen, TimerNotArmed, TimerNotDue } from './errors';
 import { evaluate, fromFeel } from './feel';
 import { type TaskRecord, readBasis, readOutputs, readTaskMeta, resolveAssignment } from './extensions';
 import { instanceList, isInstance } from './loopSpec';
 import { type Runtime, createRuntime } from './runtime';
+import { applyPayload, type MessageWaitRecord } from './messages';
 import { type Session, closeSession, openSession, reconcileTasks, settle } from './session';
 import { type SourceContext, loadSource } from './source';
 import { type ArmedTimer, DurableTimers } from './timers';
-import type { OpenTask, RunInput, RunResult, TimerInfo, TimerKind } from './types';
+import type { DeliveredMessage, MessageWait, OpenTask, RunInput, RunResult, TimerInfo, TimerKind } from './types';
 
 function describeFailure(f: { element?: string; error: unknown }): string {
   const err = f.error as { message?: string; source?: { content?: { id?: string } } };
@@ -101,13 +103,37 @@ function fire(session: Session, rt: Runtime, timerId: string): void {
     if (moved) return;
     throw new TimerNotDue(timerId, dueAt, rt.now);
   }
-  rt.emit('timerFired', t.elementId, { timerId, dueAt, notation: t.owner.duban!.notation });
+  const record = t.owner.duban!;
+  if (isCycleRecord(record)) {
+    rt.variables[t.elementId] = occurrenceData(record, rt.variables[t.elementId]);
+    rt.emit('timerFired', t.elementId, { timerId, dueAt, notation: record.notation, occurrence: rt.variables[t.elementId] });
+  } else rt.emit('timerFired', t.elementId, { timerId, dueAt, notation: record.notation });
   rt.timers.fire(timerId);
+}
+
+function deliver(session: Session, rt: Runtime, waitId: string, message: DeliveredMessage): void {
+  const api = session.waits.get(waitId);
+  if (!api) throw new InvalidCommand(`没有等待消息的元素 ${waitId}（已收到消息或已结束）`);
+  const rec = api.content.dubanMessage as MessageWaitRecord;
+  if (rec.name !== message.name || rec.key !== message.key) {
+    throw new InvalidCommand(`消息「${message.name}」（${message.key}）与等待的「${rec.name}」（${rec.key}）不符`);
+  }
+  applyPayload(rt, api.id, api.owner.behaviour, message.payload ?? null);
+  rt.emit('messageReceived', api.id, {
+    waitId, messageId: message.id, name: message.name, key: message.key, ...(message.from ? { from: message.from } : {}),
+  });
+  api.signal({ messageId: message.id });
+}
+
+export function messageWaitOf(session: Session, id: string): MessageWait {
+  const api = session.waits.get(id)!;
+  const rec = api.content.dubanMessage as MessageWaitRecord;
+  return { id, elementId: api.id, name: rec.name, key: rec.key, since: rec.since };
 }
 
 function checkInput(input: RunInput): void {
   const c = input.command;
-  if (!c || !['start', 'complete', 'fireTimer', 'recompute'].includes(c.type)) throw new InvalidCommand('未知的命令');
+  if (!c || !['start', 'complete', 'fireTimer', 'recompute', 'deliverMessage'].includes(c.type)) throw new InvalidCommand('未知的命令');
   if (c.type === 'start' && input.state) throw new InvalidCommand('案件流程已启动，不能再次启动');
   if (c.type !== 'start' && !input.state) throw new InvalidCommand('案件流程尚未启动或已结束');
   if (!input.calendar) throw new InvalidCommand('缺少节假日日历');
@@ -130,6 +156,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     failIfBroken(rt);
     if (command.type === 'complete') complete(session, rt, input, command.taskId, command.data);
     if (command.type === 'fireTimer') fire(session, rt, command.timerId);
+    if (command.type === 'deliverMessage') deliver(session, rt, command.waitId, command.message);
     await settle();
     failIfBroken(rt);
     reconcileTasks(session, rt);
@@ -139,12 +166,13 @@ export async function run(input: RunInput): Promise<RunResult> {
   }
   const openTasks = [...session.tasks.keys()].map((id) => openTaskOf(session, id, rt));
   const timers = sortTimers(rt.timers.armed().map((t) => timerInfo(source, t)));
+  const messageWaits = [...session.waits.keys()].map((id) => messageWaitOf(session, id));
   const state = await closeSession(session, rt);
-  if (state && !openTasks.length && !timers.length) {
-    throw new ProcessFailure('流程停在没有待办任务也没有定时器的位置（无法再推进），本次操作未保存');
+  if (state && !openTasks.length && !timers.length && !messageWaits.length) {
+    throw new ProcessFailure('流程停在没有待办任务、定时器或等待的消息的位置（无法再推进），本次操作未保存');
   }
   return {
-    state, status: state ? 'running' : 'completed', openTasks, timers, nextDueAt: nextDueAt(timers),
+    state, status: state ? 'running' : 'completed', openTasks, timers, nextDueAt: nextDueAt(timers), messageWaits,
     events: rt.events, variables: rt.variables,
   };
 }

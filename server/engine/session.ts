@@ -9,6 +9,7 @@ import { feelExpressions, noScripts } from './expressions';
 import { type TaskRecord, instanceRecord, readBasis, taskExtension } from './extensions';
 import { instanceList, isInstance } from './loopSpec';
 import { evaluateLedgerSpec, readLedgerSpec } from './ledgerSpec';
+import { type MessageWaitRecord, messageExtension, messageOf, sentMessage } from './messages';
 import type { Runtime } from './runtime';
 import { elementOverrides, moddleOptions, type SourceContext } from './source';
 import { patchTaskDues, patchTaskRecords, refreshTaskDue } from './taskDue';
@@ -37,6 +38,8 @@ interface EngineLike {
 export interface Session {
   engine: EngineLike;
   tasks: Map<string, TaskApi>;
+  /** Message catches waiting, by executionId (server/messages delivers to them). */
+  waits: Map<string, TaskApi>;
   /** executionIds completed by this command (their leave is not a cancellation). */
   completed: Set<string>;
   /** Task dues re-derived on resume (taskDue.ts), written back into the state on close. */
@@ -51,6 +54,7 @@ const noop = () => undefined;
 /** bpmn-engine's default logger builds a `debug` instance (a tty probe) per element per command. */
 const silentLogger = () => ({ debug: noop, error: noop, warn: noop });
 const REACHED = new Set(['bpmn:EndEvent', 'bpmn:IntermediateThrowEvent']);
+const SENDERS = new Set(['bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:SendTask']);
 
 /** Ids of elements the stored state is running: each must exist in the diagram given. */
 function runningIds(node: unknown, out: Set<string> = new Set()): Set<string> {
@@ -90,9 +94,9 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
   const engine = new Engine({
     name: 'duban', sourceContext: source, moddleOptions, elements: elementOverrides, Logger: silentLogger,
     expressions: feelExpressions, scripts: noScripts, timers: rt.timers,
-    extensions: { duban: taskExtension }, duban: rt,
+    extensions: { duban: taskExtension, dubanMessage: messageExtension }, duban: rt,
   } as never) as unknown as EngineLike;
-  const session: Session = { engine, tasks: new Map(), completed: new Set(), dues: new Map(), records: new Map(), ended: false };
+  const session: Session = { engine, tasks: new Map(), waits: new Map(), completed: new Set(), dues: new Map(), records: new Map(), ended: false };
   const listener = new EventEmitter();
 
   engine.on('error', (err) => rt.failures.push({ error: err }));
@@ -103,7 +107,13 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
   rt.timers.onCancel = (t) => rt.emit('timerCancelled', t.elementId, { timerId: t.id, dueAt: t.owner.duban?.dueAt });
 
   listener.on('wait', (api: TaskApi) => {
-    if (api.type !== 'bpmn:UserTask') return;
+    if (api.type !== 'bpmn:UserTask') {
+      const rec = api.content.dubanMessage as MessageWaitRecord | undefined;
+      if (!rec || !api.content.message) return;
+      session.waits.set(api.executionId, api);
+      if (!api.content.isRecovered) rt.emit('messageWaiting', api.id, { waitId: api.executionId, name: rec.name, key: rec.key });
+      return;
+    }
     // An instance of a multi-instance task opens without a record of its own (a sequential
     // one even in a resumed engine, marked isRecovered): it is made here and goes into the
     // saved state under the instance's executionId (patchTaskRecords).
@@ -129,11 +139,20 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
     }
   });
   listener.on('activity.leave', (api: TaskApi) => {
+    session.waits.delete(api.executionId);
     if (!session.tasks.delete(api.executionId)) return;
     if (!session.completed.has(api.executionId)) rt.emit('taskCancelled', api.id, { taskId: api.executionId });
   });
   listener.on('activity.end', (api: TaskApi) => {
     if (REACHED.has(api.type)) rt.emit('eventReached', api.id, { name: api.owner.name, basis: readBasis(api.owner.behaviour) });
+    if (SENDERS.has(api.type) && messageOf(api.owner.behaviour)) {
+      try {
+        rt.emit('messageSent', api.id, { ...sentMessage(api.owner.behaviour, rt, api.id), basis: readBasis(api.owner.behaviour) });
+      } catch (err) {
+        // A message that cannot be addressed must not be lost: the whole command fails.
+        rt.failures.push({ element: api.id, error: err });
+      }
+    }
     const spec = readLedgerSpec(api.owner.behaviour);
     if (!Object.keys(spec).length) return;
     try {
@@ -173,6 +192,10 @@ function rootExecutionId(api: TaskApi): string {
  * when the process has ended (terminate), nothing is waiting any more.
  */
 export function reconcileTasks(session: Session, rt: Runtime): void {
+  for (const [id, api] of session.waits) {
+    if (!session.ended && api.owner.isRunning && api.owner.executionId === id) continue;
+    session.waits.delete(id);
+  }
   for (const [id, api] of session.tasks) {
     // An instance of a multi-instance task leaves without a leave event of its own.
     const done = session.completed.has(id);

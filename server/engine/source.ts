@@ -14,6 +14,9 @@ import { CalendarTimerEventDefinition } from './timers';
 /** The behaviours we replace: FEEL conditions, calendar timers, FEEL multi-instance loops. */
 export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,
+  // bpmn-elements runs a send task as a service task (no service → fatal). Here it is a plain
+  // task: the session records its message (messageSent) when it completes; server/messages sends it.
+  SendTask: Elements.Task,
   TimerEventDefinition: CalendarTimerEventDefinition,
   MultiInstanceLoopCharacteristics: FeelLoopCharacteristics,
   // A manual task is work done outside the platform: the flow passes through it (bpmn-elements

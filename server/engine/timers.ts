@@ -6,6 +6,7 @@
 //  - DurableTimers records callbacks and schedules nothing; the runner fires ONE timer by id.
 import { TimerEventDefinition } from 'bpmn-elements';
 import { armDeadline, deadlineChanged, notationOf, recomputeDeadline, type DeadlineContext } from './deadlines';
+import { armCycle, isCycleRecord, recomputeCycle } from './cycles';
 import { TimerNotArmed } from './errors';
 import { runtimeOf, type Runtime } from './runtime';
 import type { TimerRecord } from './types';
@@ -38,7 +39,7 @@ export class CalendarTimerEventDefinition extends Base {
     for (const timerType of TIMER_TYPES) {
       const value = this[timerType];
       if (typeof value !== 'string' || !value.trim()) continue;
-      if (timerType === 'timeCycle') throw new Error('不支持周期定时器（timeCycle）：请用循环流程 + 单次定时器建模');
+      if (timerType === 'timeCycle') return { timerType, notation: value.trim() };
       return { timerType, notation: notationOf(timerType, value) };
     }
     throw new Error(`定时器 ${this.activity.id} 没有期限`);
@@ -57,6 +58,7 @@ export class CalendarTimerEventDefinition extends Base {
     const elementId = this.activity.id;
     const { timerType, notation } = this.body();
     let record = content.duban;
+    if (timerType === 'timeCycle') return this.cycle(executeMessage, rt, notation);
     if (!record) {
       record = armDeadline(notation, deadlineContext(rt, elementId));
       rt.emit('timerArmed', elementId, { timerId: content.executionId, dueAt: record.dueAt, notation });
@@ -76,6 +78,37 @@ export class CalendarTimerEventDefinition extends Base {
     return {
       timerType, [timerType]: notation, expireAt: new Date(record.dueAt), startedAt: rt.now,
       timeout: 1, // never <= 0: bpmn-elements would complete the timer on the real clock
+      duban: record,
+    };
+  }
+
+  /**
+   * A cycle: the next occurrence after now (after the one that fired, on a restart of a
+   * non-interrupting boundary), repeating without end, or R<n> times for an ISO cycle.
+   */
+  private cycle(executeMessage: ExecuteMessage, rt: Runtime, notation: string) {
+    const { content } = executeMessage;
+    const elementId = this.activity.id;
+    const inbound = (content.inbound as { repeat?: number }[] | undefined)?.[0];
+    const recorded = content.duban;
+    let record;
+    if (!isCycleRecord(recorded)) {
+      record = armCycle(notation, rt, rt.now);
+      rt.emit('timerArmed', elementId, { timerId: content.executionId, dueAt: record.dueAt, notation, cycle: record.cycle });
+    } else if (notation !== recorded.notation || rt.recompute || (rt.firingId === content.executionId && recorded.deadline.provisional)) {
+      record = recomputeCycle(recorded, rt, notation);
+      if (record.dueAt !== recorded.dueAt) {
+        rt.emit('timerRescheduled', elementId, {
+          timerId: content.executionId, from: recorded.dueAt, to: record.dueAt, notation,
+          provisional: record.deadline.provisional, rule: record.deadline.rule,
+        });
+      }
+    } else record = recorded;
+    const iso = /^R([0-9]+)\//i.exec(notation);
+    return {
+      timerType: 'timeCycle', timeCycle: notation, expireAt: new Date(record.dueAt), startedAt: rt.now, timeout: 1,
+      // Without end (-1), or what is left of an ISO R<n>; bpmn-elements counts it down on restarts.
+      repeat: inbound && 'repeat' in inbound ? inbound.repeat : iso ? Number(iso[1]) : -1,
       duban: record,
     };
   }

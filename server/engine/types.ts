@@ -23,7 +23,29 @@ export type Command =
   | { type: 'complete'; taskId: string; data: Record<string, unknown> }
   | { type: 'fireTimer'; timerId: string }
   /** Recompute every armed timer against the calendar / exclusions given (R9, R11). */
-  | { type: 'recompute' };
+  | { type: 'recompute' }
+  /** Hand a durable message to the catch waiting for it (server/messages delivers). */
+  | { type: 'deliverMessage'; waitId: string; message: DeliveredMessage };
+
+/** A message as the platform delivers it to a waiting catch. */
+export interface DeliveredMessage {
+  id: string;
+  name: string;
+  key: string;
+  payload?: unknown;
+  /** The sending case (id, 督办案号) and element. */
+  from?: { caseId?: string; caseNo?: string; element?: string };
+}
+
+/** A catch (intermediate / boundary event, receive task, message start) waiting for a message. */
+export interface MessageWait {
+  /** The waiting element's executionId: pass it to deliverMessage. */
+  id: string;
+  elementId: string;
+  name: string;
+  key: string;
+  since: string;
+}
 
 export interface RunInput {
   source: string;
@@ -117,7 +139,8 @@ export interface TimerInfo {
 export type EngineEventType =
   | 'started' | 'taskOpened' | 'taskCompleted' | 'taskCancelled'
   | 'timerArmed' | 'timerFired' | 'timerCancelled' | 'timerRescheduled' | 'taskDueChanged'
-  | 'gatewayTaken' | 'eventReached' | 'ledgerEntry' | 'expressionWarning' | 'ended';
+  | 'gatewayTaken' | 'eventReached' | 'ledgerEntry' | 'expressionWarning' | 'ended'
+  | 'messageWaiting' | 'messageReceived' | 'messageSent';
 
 export interface EngineEvent {
   type: EngineEventType;
@@ -132,6 +155,8 @@ export interface RunResult {
   openTasks: OpenTask[];
   timers: TimerInfo[];
   nextDueAt: string | null;
+  /** Message catches waiting now (server/messages correlates on name + key). */
+  messageWaits: MessageWait[];
   events: EngineEvent[];
   variables: Variables;
 }

@@ -7,12 +7,16 @@ import { readOutputs, readTaskMeta } from './taskMeta';
 import { checkExpression } from './feel';
 import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerSpec';
 import { describe } from './validateLabels';
+import { messageRules } from './validateMessages';
+import { cycleRule } from './validateCycles';
 import type { Problem } from './types';
 
 export interface RuleContext {
   knownNames: Set<string>;
   knownForms?: Set<string>;
   processIds: Set<string>;
+  /** Message names caught and thrown in the file (a message must cross between cases). */
+  messages?: { element: string; role: 'catch' | 'throw'; name: string }[];
   /** Every user task id of the file (an assignment's `exclude` must name them). */
   userTaskIds?: Set<string>;
   /** Incoming sequence flows by target id (moddle fills `incoming` only from <bpmn:incoming>). */
@@ -26,25 +30,23 @@ const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const IGNORED = new Set([
   'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation',
   'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ManualTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
-  'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
+  'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
   'bpmn:BoundaryEvent', 'bpmn:StartEvent', 'bpmn:SubProcess',
 ]);
 const REFUSED: Record<string, [string, string]> = {
   'bpmn:ScriptTask': ['SCRIPT_TASK', '脚本会在服务器上执行任意 JavaScript（可访问 process），平台不允许；请改用用户任务或网关条件（FEEL）'],
   'bpmn:ComplexGateway': ['COMPLEX_GATEWAY', 'bpmn-engine 不支持复杂网关（Unknown activity type）；请改用排他/并行网关'],
   'bpmn:ServiceTask': ['UNSUPPORTED_TASK', '平台没有注册任何服务，服务任务无法执行；请用用户任务或结束事件（通报）建模'],
-  'bpmn:SendTask': ['UNSUPPORTED_TASK', '平台没有消息服务，发送任务无法执行'],
   'bpmn:BusinessRuleTask': ['UNSUPPORTED_TASK', '平台不执行业务规则任务；请用网关条件（FEEL）'],
-  'bpmn:ReceiveTask': ['UNSUPPORTED_TASK', '平台没有接收消息的接口，接收任务会永远等待'],
   'bpmn:Transaction': ['UNSUPPORTED_ELEMENT', '平台不支持事务子流程'],
   'bpmn:AdHocSubProcess': ['UNSUPPORTED_ELEMENT', '平台不支持自由子流程'],
 };
 const EVENT_DEFS: Record<string, string[]> = {
   'bpmn:StartEvent': [],
-  'bpmn:EndEvent': ['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition'],
-  'bpmn:IntermediateThrowEvent': ['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition'],
-  'bpmn:IntermediateCatchEvent': ['bpmn:TimerEventDefinition', 'bpmn:LinkEventDefinition'],
-  'bpmn:BoundaryEvent': ['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition'],
+  'bpmn:EndEvent': ['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:MessageEventDefinition'],
+  'bpmn:IntermediateThrowEvent': ['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:MessageEventDefinition'],
+  'bpmn:IntermediateCatchEvent': ['bpmn:TimerEventDefinition', 'bpmn:LinkEventDefinition', 'bpmn:MessageEventDefinition'],
+  'bpmn:BoundaryEvent': ['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:MessageEventDefinition'],
 };
 
 function feel(ctx: RuleContext, el: El, code: string, what: string, expr: string): void {
@@ -100,10 +102,7 @@ function timer(ctx: RuleContext, el: El, def: El): void {
     return;
   }
   const [type, body] = bodies[0];
-  if (type === 'timeCycle') {
-    ctx.add({ element: el.id, code: 'TIMER_CYCLE', message: `${describe(el)} 使用周期定时器（timeCycle）：平台不支持，请用循环流程 + 单次定时器建模` });
-    return;
-  }
+  if (type === 'timeCycle') return cycleRule(ctx, el, body);
   deadline(ctx, el, '期限', notationOf(type, body));
 }
 
@@ -235,6 +234,8 @@ export function elementRules(el: El, ctx: RuleContext): void {
   if (el.loopCharacteristics) ctx = loop(ctx, el);
   extensionElements(ctx, el);
   ledgerSpec(ctx, el);
+  const message = messageRules(el, ctx);
+  if (message) ctx.messages?.push({ element: el.id as string, ...message });
   if (el.$type in EVENT_DEFS) events(ctx, el);
   switch (el.$type) {
     case 'bpmn:UserTask':

@@ -6,14 +6,17 @@ import { validateDefinition } from '../engine';
 import type { Actor } from '../http/actor';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
 import { locate } from './checkParameters';
+import { parameterKindProblem, type ParameterKind } from './parameterKind';
 import type { PackagesDeps } from './deps';
 import { readDiagram, setDeadline, type DeadlineSlot } from './diagram';
 import type { Manifest } from './manifest.schema';
 import { contentHash, contentOf, diagramsWithElements, fromStoredFiles, toStoredFiles } from './packageContent';
 
 /** The check the engine makes at deploy, with a clear message first. */
-function assertNotation(slot: DeadlineSlot, value: string): void {
-  if (slot === 'timeCycle') throw badRequest('周期定时器（timeCycle）不受支持，不能修改');
+function assertNotation(slot: DeadlineSlot, value: string, kind: ParameterKind | undefined): void {
+  const wrongKind = parameterKindProblem(slot === 'timeCycle' ? 'cycle' : kind, value);
+  if (wrongKind) throw badRequest(`期限写法有误：${wrongKind}`, [{ field: 'value', message: wrongKind }]);
+  if (slot === 'timeCycle') return;
   const notation = slot === 'timeDate' && !/^日期/.test(value) ? `日期 ${value}` : value;
   try {
     parseDeadline(notation.replace(/\{([^{}]+)\}/g, '1日')); // a form-set period: checked at run time
@@ -40,7 +43,7 @@ export async function changeParameter(deps: PackagesDeps, packageId: string, par
   const [found] = locate(await diagramsWithElements(content), param.element, param.process);
   const slot = found?.element.deadline?.slot;
   if (!found || !slot) throw conflict(`参数「${param.label}」的元素 ${param.element} 在流程图中没有期限`);
-  assertNotation(slot, value);
+  assertNotation(slot, value, param.kind);
   const path = found.diagram.path;
   const xml = await setDeadline(found.diagram.xml, param.element, slot, value);
   const problems = await validateDefinition(xml, { knownForms: content.manifest.forms });

@@ -6,6 +6,7 @@ import { label } from './checkDiagram';
 import { parseCitations, resolveCitation } from './citations';
 import { lineOf, type DiagramElement } from './diagram';
 import type { Articles, Manifest } from './manifest.schema';
+import { parameterKindProblem } from './parameterKind';
 import type { PackageProblem } from './types';
 
 /** The element a parameter points at (unique across the package, or narrowed by `process`). */
@@ -42,6 +43,8 @@ export function checkParameters(m: Manifest, diagrams: CheckedDiagram[], article
     } else if (element.deadline.value !== p.value.trim()) {
       problems.push({ ...where, code: 'PARAMETER_MISMATCH', message: `${name}的值「${p.value}」与 ${diagram.path} 中${label(element)}的期限「${element.deadline.value}」不一致` });
     }
+    const kindProblem = parameterKindProblem(p.kind, p.value);
+    if (kindProblem) problems.push({ ...where, field: `parameters[${i}].value`, code: 'PARAMETER_KIND', message: `${name}：${kindProblem}` });
     const other = covered.get(element);
     if (other) problems.push({ ...where, code: 'DUPLICATE_PARAMETER', message: `${name}与参数「${other}」指向同一元素 ${element.id}` });
     covered.set(element, p.id);

@@ -17,7 +17,6 @@ import { PackagesService } from './packages.service';
 import { DraftsRepository } from './drafts.repository';
 import { draftsRoutes } from './drafts.routes';
 import { DraftsService } from './drafts.service';
-import type { CourtLookup } from './scope';
 import type { FormsPort } from './validatePackage';
 
 export interface PackagesOptions {
@@ -28,8 +27,6 @@ export interface PackagesOptions {
   clock: Clock;
   logger: Logger;
   scope: PackageScopePort;
-  /** The actor's court, for the package scope (scope.ts). */
-  courtOf: CourtLookup;
   /** 姓名 of an account, for the version history. */
   nameOf: (username: string) => Promise<string | undefined>;
 }
@@ -49,7 +46,7 @@ export function createPackages(opts: PackagesOptions): Packages {
   const owners = new PackageOwners(opts.connection, repo, (province) => opts.scope.provinceIssuer(province));
   const deps: PackagesDeps = { ...opts, repo, owners };
   const service = new PackagesService(deps);
-  const drafts = new DraftsService({ ...deps, drafts: new DraftsRepository(opts.connection), courtOf: opts.courtOf, nameOf: opts.nameOf });
+  const drafts = new DraftsService({ ...deps, drafts: new DraftsRepository(opts.connection), nameOf: opts.nameOf });
   extendApi(PACKAGES_API_PATHS);
   return {
     service,

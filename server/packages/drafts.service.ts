@@ -1,7 +1,7 @@
 // Drafts on the server (one per package) and the version history: open, save, discard, compare,
 // rebase and publish a draft; list the versions with who published them, compare two, publish
-// an earlier one again. Every method checks that the actor administers the package (scope.ts).
-import type { Actor } from '../http/actor';
+// an earlier one again. Who may do it is checked by the routes with the shared scope guard
+// (server/auth/scope.ts) against `owned()`: the package's issuing court.
 import { AppError, badRequest, conflict, notFound } from '../http/errors';
 import type { PackagesDeps } from './deps';
 import { diffPackages } from './diff';
@@ -11,11 +11,10 @@ import type { DraftsRepository, DraftSummary } from './drafts.repository';
 import type { PackageDoc } from './package.model';
 import { publishFiles } from './publishFiles';
 import { rebaseFiles } from './rebase';
-import { assertAdministers, administers, type CourtLookup } from './scope';
+import type { Actor, Owned } from '../http/actor';
 
 export interface DraftsDeps extends PackagesDeps {
   drafts: DraftsRepository;
-  courtOf: CourtLookup;
   nameOf: (username: string) => Promise<string | undefined>;
 }
 
@@ -31,10 +30,19 @@ export class DraftsService {
     return { username, name: (await this.deps.nameOf(username)) ?? username };
   }
 
-  private async scoped(packageId: string, actor: Actor): Promise<string> {
-    const province = await this.deps.repo.provinceOf(packageId) ?? (await this.deps.drafts.find(packageId))?.province;
-    await assertAdministers(this.deps.courtOf, actor, packageId, province);
-    return province!;
+  /**
+   * The package as an object of administration: its recorded owner (owners.ts), else the 高院 of
+   * the province of its versions, of its draft, or — for a package never on the platform — of
+   * the province the draft being saved names. null: nothing to protect (the handler answers 404).
+   */
+  async owned(packageId: string, province?: string): Promise<Owned | null> {
+    const draftProvince = province ?? (await this.deps.drafts.find(packageId))?.province;
+    const court = (await this.deps.owners.ownerOf(packageId)) ?? (draftProvince ? await this.deps.scope.provinceIssuer(draftProvince) : undefined);
+    return court ? { court, label: `程序包「${packageId}」` } : null;
+  }
+
+  private async scoped(packageId: string): Promise<void> {
+    if (!(await this.owned(packageId))) throw notFound(`程序包「${packageId}」不存在`);
   }
 
   private async present(d: DraftDoc | DraftSummary, live: PackageDoc | null) {
@@ -52,10 +60,12 @@ export class DraftsService {
     };
   }
 
-  async list(actor: Actor) {
+  /** The drafts of the packages `mayAdminister` accepts (the routes pass the scope check). */
+  async list(mayAdminister: (owned: Owned) => Promise<boolean>) {
     const out = [];
     for (const d of await this.deps.drafts.list()) {
-      if (!(await administers(this.deps.courtOf, actor, d.province))) continue;
+      const owned = await this.owned(d.packageId, d.province);
+      if (!owned || !(await mayAdminister(owned))) continue;
       const live = await this.deps.repo.findLive(d.packageId);
       const { content: _c, ...summary } = await this.present(d, live);
       const manifest = (await this.deps.drafts.find(d.packageId))?.files.find((f) => f.path === 'manifest.json');
@@ -68,8 +78,8 @@ export class DraftsService {
     return out;
   }
 
-  async get(packageId: string, actor: Actor) {
-    await this.scoped(packageId, actor);
+  async get(packageId: string) {
+    await this.scoped(packageId);
     const d = await this.deps.drafts.find(packageId);
     if (!d) throw notFound(`程序包「${packageId}」没有草稿`);
     return this.present(d, await this.deps.repo.findLive(packageId));
@@ -77,7 +87,7 @@ export class DraftsService {
 
   /** The draft, opened from the live version (or the newest, never published) if there is none. */
   async open(packageId: string, actor: Actor) {
-    await this.scoped(packageId, actor);
+    await this.scoped(packageId);
     const existing = await this.deps.drafts.find(packageId);
     if (existing) return { created: false, draft: await this.present(existing, await this.deps.repo.findLive(packageId)) };
     const live = await this.deps.repo.findLive(packageId);
@@ -104,7 +114,7 @@ export class DraftsService {
     const packageProvince = await this.deps.repo.provinceOf(packageId);
     const province = packageProvince ?? existing?.province ?? (typeof content.manifest.province === 'string' ? content.manifest.province.trim() : '');
     if (!province) throw badRequest('请填写省份', [{ field: 'content.manifest.province', message: '必填' }]);
-    await assertAdministers(this.deps.courtOf, actor, packageId, province);
+    if (!(await this.owned(packageId, province))) throw notFound(`程序包「${packageId}」不存在`);
     const now = this.deps.clock.now();
     const change = { updatedAt: now, updatedBy: actor.username, updatedByName: actor.name };
     if (existing) {
@@ -130,21 +140,21 @@ export class DraftsService {
     return this.present(created, live);
   }
 
-  async discard(packageId: string, actor: Actor) {
-    await this.scoped(packageId, actor);
+  async discard(packageId: string) {
+    await this.scoped(packageId);
     if (!(await this.deps.drafts.remove(packageId))) throw notFound(`程序包「${packageId}」没有草稿`);
   }
 
-  private async draftAndLive(packageId: string, actor: Actor) {
-    await this.scoped(packageId, actor);
+  private async draftAndLive(packageId: string) {
+    await this.scoped(packageId);
     const draft = await this.deps.drafts.find(packageId);
     if (!draft) throw notFound(`程序包「${packageId}」没有草稿`);
     return { draft, live: await this.deps.repo.findLive(packageId) };
   }
 
   /** What publishing the draft would change, against the live version. */
-  async diff(packageId: string, actor: Actor) {
-    const { draft, live } = await this.draftAndLive(packageId, actor);
+  async diff(packageId: string) {
+    const { draft, live } = await this.draftAndLive(packageId);
     return { draft: await this.present(draft, live), diff: await diffPackages(live?.files ?? [], draft.files) };
   }
 
@@ -157,7 +167,7 @@ export class DraftsService {
   }
 
   async publish(packageId: string, body: { revision?: unknown }, actor: Actor) {
-    const { draft, live } = await this.draftAndLive(packageId, actor);
+    const { draft, live } = await this.draftAndLive(packageId);
     if (body?.revision !== undefined && body.revision !== draft.revision) throw conflict('草稿在您查看差异后又被修改：请重新查看差异后再发布');
     if ((live?.version ?? null) !== draft.baseVersion) {
       throw new AppError(409, 'stale_draft', this.staleMessage(draft, live, await this.person(live?.publishedBy)), [{ field: 'baseVersion', message: '草稿基于旧版本', baseVersion: draft.baseVersion, liveVersion: live?.version ?? null }]);
@@ -170,7 +180,7 @@ export class DraftsService {
 
   /** Re-applies the draft's changes on the live version; conflicts are answered, nothing written. */
   async rebase(packageId: string, actor: Actor) {
-    const { draft, live } = await this.draftAndLive(packageId, actor);
+    const { draft, live } = await this.draftAndLive(packageId);
     if (!live) throw conflict(`程序包「${packageId}」还没有现行版本，无需合并`);
     if (draft.baseVersion === live.version) return this.present(draft, live);
     const base = draft.baseVersion !== null ? await this.deps.repo.findVersion(packageId, draft.baseVersion) : null;
@@ -185,8 +195,8 @@ export class DraftsService {
 
   // Version history
 
-  async history(packageId: string, actor: Actor) {
-    await this.scoped(packageId, actor);
+  async history(packageId: string) {
+    await this.scoped(packageId);
     const versions = await this.deps.repo.versionsOf(packageId);
     if (!versions.length) throw notFound(`程序包「${packageId}」不存在`);
     return Promise.all([...versions].reverse().map(async (v) => ({
@@ -203,15 +213,15 @@ export class DraftsService {
     return v;
   }
 
-  async versionDiff(packageId: string, from: number, to: number, actor: Actor) {
-    await this.scoped(packageId, actor);
+  async versionDiff(packageId: string, from: number, to: number) {
+    await this.scoped(packageId);
     const [a, b] = [await this.version(packageId, from), await this.version(packageId, to)];
     return { from, to, diff: await diffPackages(a.files, b.files) };
   }
 
   /** Publishes an earlier version's content again, as a new version. */
   async rollback(packageId: string, version: number, actor: Actor) {
-    await this.scoped(packageId, actor);
+    await this.scoped(packageId);
     const target = await this.version(packageId, version);
     const live = await this.deps.repo.findLive(packageId);
     if (live?.version === version) throw conflict(`版本 ${version} 就是现行版本，无需回退`);

@@ -1,10 +1,12 @@
 // The two JSON files every package has: manifest.json and articles.json (docs/PACKAGES.md).
 // Validated with zod; every issue becomes a Chinese problem naming the file and the field.
+import { PARAMETER_KINDS } from './parameterKind';
 import { z } from 'zod';
 import { checkNumbering } from '../documents/numbering';
 import { ROLES } from '../auth/roles';
 import { COURT_LEVELS } from '../courts/courts.types';
 import { ledgerSectionSchema } from '../ledger/rules.schema';
+import { enforcementSectionSchema } from '../enforcement/rules.schema';
 import type { PackageProblem } from './types';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -70,6 +72,9 @@ const manifestObject = z.strictObject({
     process: text.optional(),
     value: text,
     basis: text,
+    // date: a fixed date (6月10日前, 2018年3月底前) with its warnings; cycle: 每季度首月10日前 …
+    // (server/packages/parameterKind.ts). Absent: any deadline notation.
+    kind: z.enum(PARAMETER_KINDS, { error: `参数类别 kind 应为 ${PARAMETER_KINDS.join('、')} 之一` }).optional(),
   })),
   // Variables by Chinese label (收到信访材料之日 for complaintReceivedAt): how deadlines are shown and typed.
   dictionary: z.array(z.strictObject({
@@ -109,6 +114,8 @@ const manifestObject = z.strictObject({
   ], { error: '条文期限的处理应为 {period, enforcedBy | status, reason} 或 {parameter, reason}' })).optional(),
   /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
   ledger: ledgerSectionSchema.optional(),
+  /** Monitoring rules and sampled inspections over 执行案件 records (server/enforcement/README.md). */
+  enforcement: enforcementSectionSchema.optional(),
 });
 export const manifestFields = manifestObject.shape;
 
@@ -157,6 +164,7 @@ export function lenientManifest(raw: unknown): Manifest {
     // All or none: the checks name entries by their index, which dropping one would shift.
     ...(Array.isArray(r.startForms) ? { startForms: one(s.startForms, r.startForms, []) } : {}),
     ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
+    ...(one(s.enforcement, r.enforcement, undefined) ? { enforcement: one(s.enforcement, r.enforcement, undefined) } : {}),
     ...(Array.isArray(r.periods) ? { periods: many(s.periods.unwrap().element, r.periods) } : {}),
   });
 }

@@ -8,6 +8,7 @@ import { checkDiagram, type CheckedDiagram } from './checkDiagram';
 import { checkParameters } from './checkParameters';
 import { checkDocuments } from '../documents/binding';
 import { checkStartForms } from './checkStartForms';
+import { checkEnforcementSection } from '../enforcement/checkSection';
 import { coverageWarnings } from '../periods';
 import { articleDuplicates } from './citations';
 import { DIAGRAM_PATH, FORM_PATH, diagramPath, formPath, manifestAgainstFiles, unknownFiles } from './layout';
@@ -111,6 +112,7 @@ export async function validatePackage(
   if (m) append(problems, checkParameters(m, diagrams, articles, complete));
   if (m && complete) append(problems, checkDocuments(m, files, diagrams.flatMap((d) => d.elements), forms));
   if (m) append(problems, checkStartForms(m, forms));
+  if (m) append(problems, checkEnforcementSection(m));
   // Every period the articles state is bound or explained (server/periods/README.md).
   if (manifest && articles) {
     append(warnings, coverageWarnings(manifest, articles, complete ? diagrams.flatMap((d) => d.elements.map((e) => ({ id: e.id, process: e.process }))) : undefined));

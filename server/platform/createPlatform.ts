@@ -24,6 +24,7 @@ import { healthRoutes } from '../http/health';
 import type { Logger } from '../logger';
 import { recomputeDeadlines } from '../cases/recomputeDeadlines';
 import { Scheduler } from '../scheduler/scheduler';
+import { createMessaging, type MessageDelivery } from '../messages';
 import { createEngineRunner, type EngineRunner } from '../engine';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { statsRoutes } from '../stats';
@@ -38,6 +39,9 @@ import { createPackages, type PackagesService } from '../packages';
 import { createDocuments, type DocumentsService } from '../documents';
 import { IntakeService, intakeRoutes } from '../intake';
 import { createCourtsRepository } from '../courts';
+import { createNotifications, type NotificationsService } from '../notifications';
+import { createUrging } from '../urging';
+import { createEnforcement, type EnforcementService } from '../enforcement';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -63,6 +67,11 @@ export interface Platform {
     /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
     worklists: WorklistsRepository;
     ledger: LedgerService;
+    /** Durable messages between cases (publish, deliver, sweep). */
+    messages: MessageDelivery;
+    notifications: NotificationsService;
+    /** 执行案件 records, monitoring rules, sampled inspections (server/enforcement). */
+    enforcement: EnforcementService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -119,7 +128,15 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   };
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
-  const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
+  const messaging = createMessaging({ connection, deps, logger });
+  // A timer bound to a document issues it once fired (documents is assembled below; timers fire
+  // only once the platform runs). Messages are swept after each pass.
+  const scheduler = new Scheduler(deps, logger, {
+    lanes: engine.threads + 1,
+    afterFired: (e) => documents.service.afterTimerFired(e),
+    afterPass: () => messaging.delivery.sweep(),
+  });
+  const notifications = await createNotifications({ connection, clock, cases, ledger: ledger.service, scheduler, config, logger });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
     maxBytes: config.uploadMaxBytes,
@@ -129,12 +146,11 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const packages = createPackages({
     connection, definitions: definitionsService, forms, clock, logger, scope: auth.packageScope,
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
-    courtOf: (code) => auth.findCourt(code),
     nameOf: (username) => auth.findUserName(username),
   });
 
   const documents = createDocuments({
-    connection, packages: packages.service, definitions, forms, clock, logger,
+    connection, packages: packages.service, definitions, forms, clock, logger, soffice: config.soffice,
     courtName: async (code) => (await auth.findCourt(code))?.name,
   });
   const tasksService = new TasksService(deps, (id) => scheduler.fireDueOf(id), {
@@ -142,12 +158,17 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     attachments,
     submissions: new SubmissionsRepository(connection),
     courtName: async (code) => (await auth.findCourt(code))?.name,
+    ledgerFigures: (court, year) => ledger.service.assessmentFigures(court, year),
     warn: (err, msg) => logger.warn({ err }, msg),
   }, (e) => documents.service.afterTaskCompleted(e));
 
   const intake = new IntakeService({
     cases: casesService, definitions, forms, courts: createCourtsRepository(connection),
     packages: packages.service, now: () => clock.now(),
+  });
+
+  const enforcement = await createEnforcement({
+    connection, clock, cases: casesService, casesRepo: cases, calendar: () => calendar.current(), ledger: ledger.service, scheduler, logger,
   });
 
   if (opts.seed !== false) {
@@ -185,11 +206,12 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       }),
       intakeRoutes(intake, guards, auth.people, ownerOfProcess),
       casesRoutes(casesService, cases, guards, () => clock.now(), auth.people),
+      messaging.routes(casesService, guards),
       tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
-      documents.routes(cases, guards),
+      documents.routes(cases, guards, (doc, task) => tasksService.formView(doc, task)),
       calendarRoutes(calendar, guards, {
         now: () => clock.now(),
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
@@ -197,6 +219,9 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       clockRoutes(clock, () => scheduler.fireDue(), guards),
       statsRoutes(connection, worklists, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
       ledger.routes(guards),
+      notifications.routes(guards),
+      createUrging({ connection, cases, clock, guards, people: auth.people, courtName: async (code) => (await auth.findCourt(code))?.name }),
+      enforcement.routes(guards),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
@@ -204,6 +229,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   // Entries a crash kept from being projected after their case write (DESIGN.md decision 2).
   const rebuilt = await ledger.service.rebuild();
   if (rebuilt) logger.info({ rebuilt }, '督办台账：已从案件记录补齐');
+  const caughtUp = await notifications.catchUp();
+  if (caughtUp) logger.info({ caughtUp }, '消息中心：已从案件记录补齐');
 
   if (opts.schedulerPollMs !== false) scheduler.start(opts.schedulerPollMs ?? config.schedulerPollMs);
 
@@ -213,12 +240,13 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service, messages: messaging.delivery, enforcement: enforcement.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;
       if (server) await closeHttp(server);
       await scheduler.stop();
+      await documents.pdf.close();
       await engine.close();
       await db.close();
     },

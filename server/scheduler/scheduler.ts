@@ -3,7 +3,7 @@
 // released. Any number of server processes can run this loop; the lease plus the guarded
 // update make each timer fire exactly once.
 import { randomUUID } from 'node:crypto';
-import type { CaseDoc } from '../cases/case.model';
+import type { CaseDoc, HistoryEntry } from '../cases/case.model';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
 import { runOnCase } from '../cases/runOnCase';
@@ -18,6 +18,13 @@ export interface SchedulerOptions {
    * instant at a time, in due order. More lanes than engine threads + 1 only queue up.
    */
   lanes?: number;
+  /**
+   * Told of each fired timer once its write is committed (the documents a timer issues). A
+   * failure there is logged: the timer has fired and stays fired.
+   */
+  afterFired?: (e: { caseDoc: CaseDoc; history: HistoryEntry[]; at: Date }) => Promise<unknown>;
+  /** Runs after each pass (the message delivery sweep, server/messages); counted with the timers. */
+  afterPass?: () => Promise<number>;
 }
 
 export class Scheduler {
@@ -25,6 +32,8 @@ export class Scheduler {
   private timer?: NodeJS.Timeout;
   private running: Promise<number> = Promise.resolve(0);
   private stopped = false;
+  private readonly passJobs: (() => Promise<void>)[] = [];
+  private readonly work: ((now: Date, owner: string) => Promise<number>)[] = [];
 
   constructor(
     private readonly deps: CasesDeps,
@@ -46,6 +55,23 @@ export class Scheduler {
       if (!this.stopped) this.timer = setTimeout(tick, pollMs);
     };
     this.timer = setTimeout(tick, 0);
+  }
+
+  /**
+   * Work that runs after each pass over the due timers, in the same turn (deadline notices, the
+   * daily digest): it sees the same platform time, and the manual clock's advance waits for it.
+   * Each job makes itself exactly-once (claims, deterministic ids); a failure is logged.
+   */
+  onPass(job: () => Promise<void>): void {
+    this.passJobs.push(job);
+  }
+
+  /**
+   * Other durable due work run at the start of every pass, before the cases' timers (the
+   * enforcement records' monitoring rules): what it starts has its own timers fired in the same pass.
+   */
+  addWork(fn: (now: Date, owner: string) => Promise<number>): void {
+    this.work.push(fn);
   }
 
   async stop(): Promise<void> {
@@ -80,8 +106,22 @@ export class Scheduler {
   }
 
   private async drain(): Promise<number> {
+    let done = 0;
+    for (const fn of this.work) {
+      done += await fn(this.deps.clock.now(), this.owner).catch((err) => {
+        this.logger.error({ err }, 'due work failed');
+        return 0;
+      });
+    }
     const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
-    return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+    const fired = (await Promise.all(lanes)).reduce((a, b) => a + b, done);
+    for (const job of this.passJobs) await job().catch((err) => this.logger.error({ err }, 'scheduled job failed'));
+    if (!this.opts.afterPass) return fired;
+    const swept = await this.opts.afterPass().catch((err) => {
+      this.logger.error({ err }, 'message sweep failed');
+      return 0;
+    });
+    return fired + swept;
   }
 
   private async lane(): Promise<number> {
@@ -131,6 +171,10 @@ export class Scheduler {
         continue;
       }
       fired++;
+      if (this.opts.afterFired) {
+        await this.opts.afterFired({ caseDoc: doc, history: record.history, at: due.dueAt })
+          .catch((err) => this.logger.error({ err, caseId: String(doc._id) }, 'after a fired timer'));
+      }
       if (last) return fired;
       // The saved case is the loaded one plus what this write changed: no need to read it back.
       doc = { ...doc, ...record.changes, history: [...doc.history, ...record.history], version: doc.version + 1 };

@@ -41,14 +41,22 @@ export function worklistQuery(q: Record<string, unknown>, actor: Actor, status: 
   if (supervising) filter.supervisingCourt = supervising;
   const process = param(q, 'process', problems);
   if (process) filter.process = process;
+  // 执行法院 / 执行案号 (server/enforcement), as the case list filters them.
+  const and: Record<string, unknown>[] = [];
+  const enforcementCourt = param(q, 'enforcementCourt', problems);
+  if (enforcementCourt) and.push({ $or: [{ 'subject.enforcementCourt': enforcementCourt }, { 'subject.enforcementCourt': null, supervisedCourt: enforcementCourt }] });
+  const enforcementCaseNo = param(q, 'enforcementCaseNo', problems);
+  if (enforcementCaseNo) filter['subject.enforcementCaseNo'] = containing(enforcementCaseNo);
   const from = dateParam(q, 'from', problems);
   const to = dateParam(q, 'to', problems, true);
   if (from || to) filter[at] = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
   const text = param(q, 'q', problems);
   if (text) {
     const re = containing(text);
-    filter.$or = [{ caseNo: re }, { 'subject.enforcementCaseNo': re }, { 'subject.parties': re }, { 'subject.title': re }];
+    and.push({ $or: [{ caseNo: re }, { 'subject.enforcementCaseNo': re }, { 'subject.parties': re }, { 'subject.title': re }] });
   }
+  if (and.length === 1) Object.assign(filter, and[0]);
+  else if (and.length) filter.$and = and;
   throwIfProblems(problems);
   return { filter, sort: { [SORT_FIELD[p.sort]]: p.order }, skip: p.skip, limit: p.pageSize, page: p.page, pageSize: p.pageSize };
 }

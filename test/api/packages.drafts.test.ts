@@ -1,5 +1,5 @@
 // Drafts on the server, publish with a diff and the migration dry run, version history and
-// rollback — on the shipped Hainan package. Refusals: another province's administrator (404),
+// rollback — on the shipped Hainan package. Refusals: another province's administrator (403, the shared scope guard),
 // a role without 流程管理员 (403), a save from a stale copy (409), publishing a draft based on
 // an older version (409, then rebase), a rebase conflict (409), an unchanged republish (no-op).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ function withReviewDeadline(content: any, value: string) {
 
 describe('package drafts on the server', () => {
   it('refuses another province and other roles, before any draft exists and after', async () => {
-    expect((await send(foreign, 'post', '/api/packages/hainan/draft')).status).toBe(404);
+    expect((await send(foreign, 'post', '/api/packages/hainan/draft')).status).toBe(403);
     expect((await send(handler, 'post', '/api/packages/hainan/draft')).status).toBe(403);
     const opened = await send(admin, 'post', '/api/packages/hainan/draft');
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
@@ -50,11 +50,11 @@ describe('package drafts on the server', () => {
       ['post', '/api/packages/hainan/draft/rebase'], ['delete', '/api/packages/hainan/draft'], ['get', '/api/packages/hainan/history'],
       ['get', '/api/packages/hainan/diff?from=1&to=1'], ['post', '/api/packages/hainan/rollback']] as const) {
       const r = method === 'get' ? await get(foreign, url) : await send(foreign, method, url, { version: 1 });
-      expect(r.status, `${method} ${url}`).toBe(404);
-      expect(r.body.error.message).toMatch(/不存在/);
+      expect(r.status, `${method} ${url}`).toBe(403);
+      expect(r.body.error.message).toBe('程序包「hainan」属于海南省高级人民法院，不在您所在法院的管理范围内');
     }
     const put = await send(foreign, 'put', '/api/packages/hainan/draft', { content: opened.body.draft.content, revision: 1 });
-    expect(put.status).toBe(404);
+    expect(put.status).toBe(403);
     expect((await get(foreign, '/api/package-drafts')).body.drafts).toEqual([]);
     expect((await get(handler, '/api/packages/hainan/draft')).status).toBe(403);
   });
@@ -180,11 +180,12 @@ describe('version history', () => {
 
   it('a new package drafted by one province cannot be touched by another', async () => {
     const content = { manifest: { id: 'henan', province: '河南省', title: '河南督办' }, articles: { documents: [] }, diagrams: {}, forms: {} };
-    expect((await send(admin, 'put', '/api/packages/henan/draft', { content })).status).toBe(404);
+    expect((await send(admin, 'put', '/api/packages/henan/draft', { content })).status).toBe(403);
     const own = await send(foreign, 'put', '/api/packages/henan/draft', { content });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     expect(own.body.draft).toMatchObject({ baseVersion: null, revision: 1 });
-    expect((await get(admin, '/api/packages/henan/draft')).status).toBe(404);
+    expect((await get(admin, '/api/packages/henan/draft')).status).toBe(403);
+    expect((await get(admin, '/api/package-drafts')).body.drafts.map((d: { id: string }) => d.id)).not.toContain('henan');
     const publish = await send(foreign, 'post', '/api/packages/henan/draft/publish', {});
     expect(publish.status).toBe(422); // not a valid package yet: no process
     expect(publish.body.error.details.length).toBeGreaterThan(0);

@@ -1,9 +1,10 @@
 // Documents per second: the 督办函 template filled in memory (docxtemplater alone), and the whole
 // issue a completion triggers (dry fill, 文号 drawn atomically, fill, .docx into GridFS, record),
-// on the shipped Hainan package. No PDF row: documents are .docx only (server/documents/README.md).
+// on the shipped Hainan package; and the PDF of a filled letter by LibreOffice headless, one at a
+// time (a cold soffice per document) and 8 at once (queued documents share one soffice run).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fillTemplate } from '../../server/documents';
+import { fillTemplate, LibreOfficeRenderer } from '../../server/documents';
 import { ACTOR, benchPlatform, fmt, latNote, scaled, timed, type Row } from './lib';
 
 const TEMPLATE = path.resolve(import.meta.dirname, '../../processes/hainan/templates/supervisionLetter.docx');
@@ -15,6 +16,22 @@ export async function benchDocuments(rows: Row[], log: (s: string) => void): Pro
   log(`documents: fill ×${nFill}`);
   const fill = await timed(nFill, 1, async () => fillTemplate(template, values));
   rows.push({ benchmark: 'documents: fill the 督办函 template (.docx, in memory)', figure: fill.rate, unit: 'docs/s', note: latNote(fill) });
+
+  const renderer = new LibreOfficeRenderer();
+  if (await renderer.available()) {
+    const filled = fillTemplate(template, values);
+    try {
+      for (const [n, at] of [[scaled(3, 3), 1], [scaled(16, 16), 8]] as const) {
+        log(`documents: PDF ×${n}, ${at} at once`);
+        const r = await timed(n, at, async () => renderer.toPdf(filled));
+        rows.push({ benchmark: `documents: PDF of a filled 督办函 (LibreOffice headless, ${at} at once)`, figure: r.rate, unit: 'docs/s', note: latNote(r) });
+      }
+    } finally {
+      await renderer.close();
+    }
+  } else {
+    rows.push({ benchmark: 'documents: PDF (LibreOffice headless)', figure: 0, unit: 'docs/s', note: 'soffice not installed: no PDF' });
+  }
 
   const b = await benchPlatform(); // installs the shipped packages, Hainan's templates with them
   try {

@@ -79,7 +79,7 @@ describe('the Hainan package zip with its templates', () => {
     has('manifest.json', 'SCHEMA', '文号格式必须含有序号「{号}」');
     has('manifest.json', 'DOCUMENT_BINDING', '元素「noSuchTask」在本包的流程图中不存在');
     has('manifest.json', 'MISSING_FILE', 'templates/missing.docx');
-    has('manifest.json', 'DOCUMENT_BINDING', '只有用户任务（办结时）或中间/结束事件（到达时）可以签发文书');
+    has('manifest.json', 'DOCUMENT_BINDING', '只有用户任务（办结时）、中间/结束事件（到达时）或定时事件（期限届满时）可以签发文书');
     has('templates/supervisionLetter.docx', 'TEMPLATE_UNKNOWN_PLACEHOLDER', '未知的占位符「{督办事项}」');
     has('templates/stray.docx', 'UNLISTED_FILE', '未在 manifest.json 的 documents 中列出');
     expect((await s.admin.get('/api/packages/hainan')).body.package.versions).toHaveLength(versionsBefore);

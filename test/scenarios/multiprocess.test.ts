@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   platforms.push(await startChildPlatform(env(1))); // seeds first, alone
   platforms.push(...(await Promise.all([startChildPlatform(env(2)), startChildPlatform(env(3))])));
-}, 120_000);
+}, 420_000); // three starts, each allowed childPlatform's 180 s on a busy machine
 
 afterAll(async () => {
   for (const p of platforms) {

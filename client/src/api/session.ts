@@ -12,6 +12,8 @@ export interface SessionUser {
   courtName: string | null;
   courtLevel: string | null;
   roles: string[];
+  /** The password was set by an administrator: only the change-password page until replaced. */
+  mustChangePassword?: boolean;
 }
 
 interface SessionReply {
@@ -56,6 +58,13 @@ export function loadSession(force = false): Promise<SessionUser | null> {
 
 export async function signIn(username: string, password: string): Promise<SessionUser> {
   const reply = await http.post<SessionReply>('/api/session', { username, password }, { quiet401: true });
+  apply(reply);
+  return reply.user;
+}
+
+/** PUT /api/me/password: the session continues under a new id and CSRF token. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<SessionUser> {
+  const reply = await http.put<SessionReply>('/api/me/password', { currentPassword, newPassword });
   apply(reply);
   return reply.user;
 }

@@ -2,6 +2,7 @@
 import type { HistoryEntry, People } from '../api/cases';
 import { formatDue } from '../i18n/format';
 import { historyLabel } from '../i18n/labels';
+import { courtName } from '../api/courts';
 
 export function historyText(h: HistoryEntry, names: Map<string, string>): string {
   const d = (h.data ?? {}) as Record<string, unknown>;
@@ -21,7 +22,19 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
     case 'timerArmed':
       return `${el}开始计算，届满于 ${formatDue(d.dueAt as string)}`;
     case 'timerFired':
-      return `${el}期限届满`;
+      // A cycle's occurrence (每日点名, 季度通报) says which one it was.
+      return (d.occurrence as { count?: number } | undefined)?.count
+        ? `${el}第 ${(d.occurrence as { count: number }).count} 次到期`
+        : `${el}期限届满`;
+    // Messages between cases (server/messages): name and correlation key (e.g. the 执行案号).
+    case 'messageWaiting':
+      return `${el}等待消息「${d.name as string}」（${d.key as string}）`;
+    case 'messageSent':
+      return `${el}发出消息「${d.name as string}」（${d.key as string}）${d.expiresAt ? `，有效期至 ${formatDue(d.expiresAt as string)}` : ''}`;
+    case 'messageReceived': {
+      const from = (d.from as { caseNo?: string } | undefined)?.caseNo;
+      return `${el}收到消息「${d.name as string}」${from ? `（来自 ${from}）` : ''}`;
+    }
     case 'timerCancelled':
       return `${el}期限解除`;
     case 'timerRescheduled':
@@ -33,6 +46,15 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `到达${el}${d.basis ? `（${d.basis}）` : ''}`;
     case 'ended':
       return '流程结束';
+    case 'ledgerEntry': {
+      const court = (d.court as string | undefined) ?? '';
+      return `记入督办台账：${String(d.kind ?? '')}${d.name ? `（${d.name}）` : ''}${court ? `，${courtName(court)}` : ''}`;
+    }
+    case 'urged': {
+      const tasks = ((d.tasks as { name?: string }[] | undefined) ?? []).map((t) => `「${t.name ?? ''}」`).join('');
+      const n = ((d.recipients as string[] | undefined) ?? []).length;
+      return `催办${tasks}：${String(d.reason ?? '')}（已通知 ${n} 人）`;
+    }
     case 'supervisedCourtChanged': {
       const court = (code: unknown) => `「${(d.names as Record<string, string> | undefined)?.[code as string] ?? code}」`;
       const all = ((d.toCourts as string[] | undefined) ?? []).map(court).join('、');

@@ -18,6 +18,12 @@ export const HISTORY_TYPE: Record<string, string> = {
   ended: '流程结束',
   migrated: '迁移至新版本',
   supervisedCourtChanged: '变更被督办法院',
+  messageWaiting: '等待消息',
+  messageSent: '发出消息',
+  messageReceived: '收到消息',
+  urged: '催办',
+  ledgerEntry: '记入台账',
+  taskAssigned: '指派',
 };
 
 export const TIMER_KIND: Record<string, string> = {

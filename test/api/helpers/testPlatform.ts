@@ -62,6 +62,9 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
     packagesRoot: opts.packagesRoot ?? false,
   });
   const { app, db, auth } = platform;
+  // Users an administrator created with TEST_PASSWORD must replace it at first sign-in
+  // (server/auth/passwordChangeGate.ts); login() does so, as the user would, and remembers it.
+  const chosen = new Map<string, string>();
 
   return {
     app,
@@ -74,9 +77,15 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
     /** Signs in and returns the agent (cookie jar) with its CSRF token; fails loudly otherwise. */
     async login(username: string, password = TEST_PASSWORD): Promise<SignedIn> {
       const agent = supertest.agent(app);
-      const res = await agent.post('/api/session').send({ username, password });
+      const given = password === TEST_PASSWORD ? chosen.get(username) ?? password : password;
+      const res = await agent.post('/api/session').send({ username, password: given });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      return { agent, csrfToken: res.body.csrfToken, user: res.body.user };
+      if (!res.body.user.mustChangePassword) return { agent, csrfToken: res.body.csrfToken, user: res.body.user };
+      const own = ownPassword(given);
+      const changed = await agent.put('/api/me/password').set('X-CSRF-Token', res.body.csrfToken).send({ currentPassword: given, newPassword: own });
+      if (changed.status !== 200) throw new Error(`first password change of ${username} failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+      chosen.set(username, own);
+      return { agent, csrfToken: changed.body.csrfToken, user: changed.body.user };
     },
     platform,
     async close() {
@@ -87,6 +96,9 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
   };
 }
 export type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
+
+/** The password a test user chooses at first sign-in instead of the initial one. */
+export const ownPassword = (initial: string) => `${initial}-own`;
 
 /** Same server, a database of its own: test files may run in parallel against one MongoDB. */
 function freshDatabase(uri: string): string {

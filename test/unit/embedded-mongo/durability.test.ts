@@ -248,6 +248,31 @@ describe('lock file', () => {
     expect(logger.lines.join()).toMatch(/stale lock/);
     expect(readFileSync(path.join(dir, 'mongod.lock'), 'utf8').split('\n')[0]).toBe(String(process.pid));
   });
+
+  // Issue 12: in a container whose pid 1 does not reap, a killed server stays a zombie for
+  // ever and kill(pid, 0) still succeeds. A shell that execs into `sleep` is such a parent: its
+  // background child exits and is never waited for.
+  it('takes over the lock of a zombie (exited, not reaped) owner, not that of a live one', async () => {
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 120'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const zombie = Number((await new Promise<string>((resolve) => parent.stdout!.once('data', (b: Buffer) => resolve(b.toString())))).trim());
+      const stateOf = (pid: number) => { const s = readFileSync(`/proc/${pid}/stat`, 'utf8'); return s.slice(s.lastIndexOf(')') + 2).split(' '); };
+      await expect.poll(() => stateOf(zombie)[0], { timeout: 30_000, interval: 50 }).toBe('Z');
+      expect(() => process.kill(zombie, 0)).not.toThrow(); // what the old check counted as alive
+      const dir = tmp();
+      writeFileSync(path.join(dir, 'mongod.lock'), `${zombie}\n${stateOf(zombie)[19]}\n`); // its own pid and start time
+      const { logger } = await openAt(dir);
+      expect(logger.lines.join()).toMatch(/stale lock/);
+      expect(readFileSync(path.join(dir, 'mongod.lock'), 'utf8').split('\n')[0]).toBe(String(process.pid));
+
+      // The zombie's parent is alive with the same evidence: its lock holds.
+      const busy = tmp();
+      writeFileSync(path.join(busy, 'mongod.lock'), `${parent.pid}\n${stateOf(parent.pid!)[19]}\n`);
+      await expect(openDurability(busy, { logger: quietLog() }).open()).rejects.toThrow(`data directory in use by pid ${parent.pid}`);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
 });
 
 describe('full disk (needs root to mount a 2 MiB tmpfs; skipped otherwise)', () => {

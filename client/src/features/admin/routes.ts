@@ -26,6 +26,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '期限一览', roles: PROCESS_ADMIN },
   },
   {
+    path: '/admin/templates/:id',
+    name: 'admin-templates',
+    component: () => import('../documents/TemplatesView.vue'),
+    meta: { title: '文书模板', roles: PROCESS_ADMIN },
+  },
+  {
     path: '/admin/articles/:id?',
     name: 'admin-articles',
     component: () => import('./views/ArticlesView.vue'),

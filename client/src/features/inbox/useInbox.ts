@@ -25,7 +25,7 @@ export interface InboxRow {
 
 export type Tab = 'open' | 'done';
 /** URL parameters of the inbox besides page and sort: `tab` picks the list, the rest filter it. */
-export const INBOX_KEYS = ['tab', 'q', 'court', 'due'];
+export const INBOX_KEYS = ['tab', 'q', 'court', 'due', 'enforcementCourt', 'enforcementCaseNo'];
 
 export function useInbox() {
   /** The other tab's total, for its label. */

@@ -2,6 +2,7 @@
 // diagram element. Every write is ONE bpmn-js command (modeling.updateProperties /
 // updateModdleProperties), so that each change is one step of undo/redo.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { isCycleNotation } from '../../../../../server/calendar/cycle';
 export type Element = { id: string; type: string; businessObject: any; source?: Element };
 export interface Services {
   modeling: any;
@@ -36,8 +37,10 @@ export function setDeadline(s: Services, el: Element, value: string): void {
   const t = timerOf(el);
   if (!t) return;
   const body = text ? s.bpmnFactory.create('bpmn:FormalExpression', { body: text }) : undefined;
-  // The notation covers dates too (`日期 reportDueDate`): one body, in timeDuration.
-  s.modeling.updateModdleProperties(el, t, { timeDuration: body, timeDate: undefined, timeCycle: undefined });
+  // The notation covers dates too (`日期 reportDueDate`): one body, in timeDuration; a cycle
+  // (每个工作日 9:00, 每季度首月10日前, R/…: server/calendar/cycle.ts) is a timeCycle.
+  const cycle = isCycleNotation(text);
+  s.modeling.updateModdleProperties(el, t, { timeDuration: cycle ? undefined : body, timeDate: undefined, timeCycle: cycle ? body : undefined });
 }
 
 export const getFormKey = (el: Element): string => bo(el).get('camunda:formKey') ?? '';
