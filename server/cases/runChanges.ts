@@ -1,7 +1,7 @@
 // Turns one engine command's result into the case changes and history entries that the
 // guarded update writes together (全程留痕: the record and the change are one write).
 import type { RunResult } from '../engine';
-import type { CaseDoc, CaseTimer, HistoryEntry, OpenTask } from './case.model';
+import { TASK_ACTION_FIELDS, type CaseDoc, type CaseTimer, type HistoryEntry, type OpenTask } from './case.model';
 import { excludedUsers } from './caseCourts';
 import type { CaseChanges } from './cases.repository';
 
@@ -26,7 +26,11 @@ export function recordRun(
     // 回避: who completed the excluded tasks so far (re-derived on every write, so a completion
     // after this task opened counts too).
     const excluded = excludedUsers(t.assignment.exclude, pastAndNow);
+    const before = previousTasks.get(t.id);
+    // Claims, delegations, signatures and drafts of a task still open survive every command.
+    const kept = Object.fromEntries(TASK_ACTION_FIELDS.filter((k) => before?.[k] !== undefined).map((k) => [k, before![k]]));
     return {
+    ...kept,
     id: t.id,
     elementId: t.elementId,
     name: t.name,

@@ -31,6 +31,7 @@ import { createWorklistsRepository, type WorklistsRepository } from '../worklist
 import { createLedger, type LedgerService } from '../ledger';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
+import { TaskActionsService } from '../tasks/actions.service';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
 import { FormsRepository, FormsService, formsRoutes } from '../forms';
 import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
@@ -145,6 +146,14 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     warn: (err, msg) => logger.warn({ err }, msg),
   }, (e) => documents.service.afterTaskCompleted(e));
 
+  const taskActions = new TaskActionsService({
+    cases: deps, tasks: tasksService, people: auth.people,
+    usersOfCourt: (court) => auth.usersOfCourt(court),
+    documentsIssuedBy: (caseId, taskIds, fromSeq) => documents.service.issuedSince(caseId, taskIds, fromSeq),
+    matches: (actor, task) => auth.guards.matchesAssignment(actor, task.assignment),
+    canSeeCase: (actor, doc) => auth.guards.canSeeCase(actor, doc),
+  });
+
   const intake = new IntakeService({
     cases: casesService, definitions, forms, courts: createCourtsRepository(connection),
     packages: packages.service, now: () => clock.now(),
@@ -185,7 +194,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       }),
       intakeRoutes(intake, guards, auth.people, ownerOfProcess),
       casesRoutes(casesService, cases, guards, () => clock.now(), auth.people),
-      tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people),
+      tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people, taskActions),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),
