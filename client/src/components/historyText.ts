@@ -3,7 +3,7 @@ import type { HistoryEntry, People } from '../api/cases';
 import { formatDue } from '../i18n/format';
 import { historyLabel } from '../i18n/labels';
 
-export function historyText(h: HistoryEntry, names: Map<string, string>): string {
+export function historyText(h: HistoryEntry, names: Map<string, string>, people?: People): string {
   const d = (h.data ?? {}) as Record<string, unknown>;
   const name = (id: unknown) => (typeof id === 'string' ? `「${names.get(id) ?? (d.name as string) ?? id}」` : '');
   const el = name(h.element);
@@ -33,6 +33,29 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `到达${el}${d.basis ? `（${d.basis}）` : ''}`;
     case 'ended':
       return '流程结束';
+    // Task actions (server/tasks): who and why.
+    case 'taskClaimed':
+      return `认领${el}`;
+    case 'taskReleased':
+      return `释放${el}${why(d)}`;
+    case 'taskTransferred':
+      return `将${el}转办给${actorName(d.to as string, people)}${why(d)}`;
+    case 'taskDelegated':
+      return `将${el}委派给${actorName(d.to as string, people)}${why(d)}`;
+    case 'delegationReturned':
+      return `办理后将${el}交回${actorName(d.to as string, people)}${why(d)}`;
+    case 'cosignerAdded':
+      return `${el}加签：须${actorName(d.user as string, people)}签署${why(d)}`;
+    case 'cosigned':
+      return `会签${el}${d.opinion ? `：${d.opinion as string}` : ''}`;
+    case 'submittedAwaitingCosign':
+      return `提交${el}，待加签人签署后继续`;
+    case 'taskSaved':
+      return `暂存${el}`;
+    case 'taskReturned':
+      return `将${el}退回至${name(d.to)}${why(d)}`;
+    case 'taskWithdrawn':
+      return `撤回已提交的步骤，重新办理${why(d)}`;
     case 'supervisedCourtChanged': {
       const court = (code: unknown) => `「${(d.names as Record<string, string> | undefined)?.[code as string] ?? code}」`;
       const all = ((d.toCourts as string[] | undefined) ?? []).map(court).join('、');
@@ -42,6 +65,8 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `${historyLabel(h.type)}${el}`;
   }
 }
+
+const why = (d: Record<string, unknown>) => (typeof d.reason === 'string' && d.reason ? `，理由：${d.reason}` : '');
 
 /** 姓名（法院） of an account, from the people the server named with the case. */
 export const actorName = (actor: string, people?: People) => (actor === 'system' ? '系统' : (people?.[actor]?.label ?? actor));

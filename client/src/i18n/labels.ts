@@ -18,6 +18,17 @@ export const HISTORY_TYPE: Record<string, string> = {
   ended: '流程结束',
   migrated: '迁移至新版本',
   supervisedCourtChanged: '变更被督办法院',
+  taskClaimed: '认领',
+  taskReleased: '释放',
+  taskTransferred: '转办',
+  taskDelegated: '委派',
+  delegationReturned: '交回委派',
+  cosignerAdded: '加签',
+  cosigned: '会签',
+  submittedAwaitingCosign: '提交待会签',
+  taskSaved: '暂存',
+  taskReturned: '退回',
+  taskWithdrawn: '撤回',
 };
 
 export const TIMER_KIND: Record<string, string> = {
