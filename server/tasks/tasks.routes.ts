@@ -69,7 +69,7 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, workl
     const { form, prefill } = await service.formView(doc, task);
     const view = actions ? await actions.view(doc, task, actor) : null;
     const mayComplete = view ? view.may.submit : guards.matchesAssignment(actor, task.assignment);
-    const names = view ? await people([view.holder, view.delegation?.from, ...view.cosigners.map((c) => c.user), ...view.cosigners.map((c) => c.by)].filter((u): u is string => !!u)) : {};
+    const names = view ? await people([view.holder, view.draft?.by, view.delegation?.from, ...view.cosigners.map((c) => c.user), ...view.cosigners.map((c) => c.by)].filter((u): u is string => !!u)) : {};
     res.json({ task: presentTask(task, doc), form, prefill, mayComplete, actions: view, people: names });
   });
 

@@ -4,17 +4,18 @@ import { ElMessage } from 'element-plus';
 import { ref } from 'vue';
 import * as api from '../../api/tasks';
 
-export function useTaskActions(taskId: () => string, reload: () => Promise<void>) {
+/** `left`: after an action that takes the task away from this page (退回), instead of a reload. */
+export function useTaskActions(taskId: () => string, reload: () => Promise<void>, left: () => Promise<unknown> = reload) {
   const busy = ref(false);
   const error = ref<unknown>(null);
 
-  async function run(done: string, call: () => Promise<unknown>): Promise<boolean> {
+  async function run(done: string, call: () => Promise<unknown>, then: () => Promise<unknown> = reload): Promise<boolean> {
     busy.value = true;
     error.value = null;
     try {
       await call();
       ElMessage.success(done);
-      await reload();
+      await then();
       return true;
     } catch (err) {
       error.value = err;
@@ -36,6 +37,6 @@ export function useTaskActions(taskId: () => string, reload: () => Promise<void>
     addCosigner: (user: string, reason: string) => run('已加签，提交后须加签人签署方可继续', () => api.addCosigner(id(), user, reason)),
     cosign: (opinion: string) => run('已签署', () => api.cosignTask(id(), opinion)),
     save: (data: Record<string, unknown>) => run('已暂存，可稍后继续办理', () => api.saveDraft(id(), data)),
-    returnTo: (to: string, reason: string) => run('已退回', () => api.returnTask(id(), to, reason)),
+    returnTo: (to: string, reason: string) => run('已退回', () => api.returnTask(id(), to, reason), left),
   };
 }
