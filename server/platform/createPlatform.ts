@@ -32,6 +32,7 @@ import { createLedger, type LedgerService } from '../ledger';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { TaskActionsService } from '../tasks/actions.service';
+import { exportsRoutes } from '../exports';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
 import { FormsRepository, FormsService, formsRoutes } from '../forms';
 import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
@@ -193,7 +194,9 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         ofProcess: ownerOfProcess,
       }),
       intakeRoutes(intake, guards, auth.people, ownerOfProcess),
-      casesRoutes(casesService, cases, guards, () => clock.now(), auth.people),
+      casesRoutes(casesService, cases, guards, () => clock.now(), auth.people, (codes) => auth.findCourts(codes)),
+      // Before the task routes: /tasks/export is not a task id.
+      exportsRoutes(worklists, guards, () => clock.now(), (codes) => auth.findCourts(codes)),
       tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people, taskActions),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
