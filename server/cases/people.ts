@@ -15,7 +15,7 @@ export interface Person {
 export type People = (usernames: string[]) => Promise<Record<string, Person>>;
 
 /** Task actions whose history entry names people in `to` / `from` / `user` (server/tasks). */
-const NAMING_ACTIONS = new Set(['taskTransferred', 'taskDelegated', 'delegationReturned', 'cosignerAdded']);
+const NAMING_ACTIONS = new Set(['taskTransferred', 'taskDelegated', 'delegationReturned', 'cosignerAdded', 'assigneeChanged']);
 
 /** Every account a case's record names: who acted, who opened it, who a task is assigned to. */
 export function accountsOf(doc: Pick<CaseDoc, 'history' | 'openTasks'>): string[] {

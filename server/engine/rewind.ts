@@ -56,3 +56,19 @@ export async function returnTargets(xml: string, from: string): Promise<ReturnTa
   }
   return out;
 }
+
+/**
+ * Where an administrator may move a waiting task's token (the cockpit): another user task of the
+ * same scope — the element exists and is of the running element's type, as migration checks —
+ * that the task does not lead to. Skipping ahead is not a move: the engine would discard the
+ * skipped path into the step just started; a step is passed by completing it.
+ */
+export async function moveTargets(xml: string, from: string): Promise<ReturnTarget[]> {
+  const source = await loadSource(xml);
+  const here = source.getActivityById(from) as Node | undefined;
+  if (!here) return [];
+  const ahead = reach(from, graph(source).forward);
+  return (source.getActivities() as Node[])
+    .filter((el) => el.type === 'bpmn:UserTask' && el.id !== from && !ahead.has(el.id) && (el.parent?.id ?? '') === (here.parent?.id ?? ''))
+    .map((el) => ({ id: el.id, ...(el.behaviour?.name ? { name: el.behaviour.name } : {}) }));
+}

@@ -33,6 +33,7 @@ import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
 import { TaskActionsService } from '../tasks/actions.service';
 import { exportsRoutes } from '../exports';
+import { CaseAdminService, caseAdminRoutes } from '../caseAdmin';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
 import { FormsRepository, FormsService, formsRoutes } from '../forms';
 import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
@@ -155,6 +156,16 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     canSeeCase: (actor, doc) => auth.guards.canSeeCase(actor, doc),
   });
 
+  const caseAdmin = new CaseAdminService({
+    cases: deps, actions: taskActions,
+    async dictionary(definition) {
+      const d = await definitions.get(definition.key, definition.version);
+      const packageId = (d as { packageId?: string } | null)?.packageId;
+      const pkg = packageId ? await packages.service.load(packageId).catch(() => null) : null;
+      return ((pkg?.manifest as { dictionary?: { name: string; label: string }[] } | undefined)?.dictionary ?? []);
+    },
+  });
+
   const intake = new IntakeService({
     cases: casesService, definitions, forms, courts: createCourtsRepository(connection),
     packages: packages.service, now: () => clock.now(),
@@ -195,6 +206,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       }),
       intakeRoutes(intake, guards, auth.people, ownerOfProcess),
       casesRoutes(casesService, cases, guards, () => clock.now(), auth.people, (codes) => auth.findCourts(codes)),
+      caseAdminRoutes(caseAdmin, cases, guards),
       // Before the task routes: /tasks/export is not a task id.
       exportsRoutes(worklists, guards, () => clock.now(), (codes) => auth.findCourts(codes)),
       tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people, taskActions),

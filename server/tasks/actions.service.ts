@@ -71,7 +71,7 @@ export class TaskActionsService {
   }
 
   /** One guarded write of the task and one history entry; 409 when someone acted first. */
-  private async writeTask(doc: CaseDoc, task: OpenTask, next: OpenTask, actor: Actor, type: string, data: Record<string, unknown>) {
+  async writeTask(doc: CaseDoc, task: OpenTask, next: OpenTask, actor: Actor, type: string, data: Record<string, unknown>) {
     const entry: HistoryEntry = { seq: doc.history.length + 1, at: this.now(), actor: actor.username, type, element: task.elementId, data: { taskId: task.id, ...data } };
     const openTasks = doc.openTasks.map((t) => (t.id === task.id ? stripUndefined(next) : t));
     const saved = await this.deps.cases.cases.commitAndRead(doc._id, doc.version, { openTasks }, [entry]);
@@ -80,7 +80,7 @@ export class TaskActionsService {
   }
 
   /** A colleague the task may go to: same court and role as the task, active, not 回避, not oneself. */
-  private async colleague(task: OpenTask, username: unknown, actor: Actor, what: string): Promise<Colleague> {
+  async colleague(task: OpenTask, username: unknown, actor: Actor, what: string): Promise<Colleague> {
     if (typeof username !== 'string' || !username) throw badRequest(`请选择${what}的人员`, [{ field: 'to', message: '必填' }]);
     if (username === actor.username) throw unprocessable(`不能${what}给自己`);
     const court = task.assignment?.court;
@@ -297,7 +297,7 @@ export class TaskActionsService {
   }
 
   /** The engine moves the token (moveToken) and the case records it, in one guarded write. */
-  private async move(doc: CaseDoc, task: OpenTask, to: string, actor: Actor, type: string, data: Record<string, unknown>, claimFor?: string) {
+  async move(doc: CaseDoc, task: OpenTask, to: string, actor: Actor, type: string, data: Record<string, unknown>, claimFor?: string) {
     const now = this.now();
     const result = await runOnCase(this.deps.cases, doc, { type: 'moveToken', taskId: task.id, to }, { now, actor: actor.username }).catch((err) => {
       throw unprocessable(`流程无法退回：${(err as Error).message}`);

@@ -54,6 +54,12 @@ export function historyText(h: HistoryEntry, names: Map<string, string>, people?
       return `暂存${el}`;
     case 'taskReturned':
       return `将${el}退回至${name(d.to)}${why(d)}`;
+    case 'assigneeChanged':
+      return `${el}的办理人变更为${actorName(d.to as string, people)}${why(d)}`;
+    case 'tokenMoved':
+      return `管理员将流程由${el}调整至${name(d.to)}${why(d)}`;
+    case 'caseClosedByAdmin':
+      return `管理员${d.kind === '撤销' ? '撤销案件' : '结案'}${why(d)}`;
     case 'taskWithdrawn':
       return `撤回已提交的步骤，重新办理${why(d)}`;
     case 'supervisedCourtChanged': {

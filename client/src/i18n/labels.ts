@@ -29,6 +29,9 @@ export const HISTORY_TYPE: Record<string, string> = {
   taskSaved: '暂存',
   taskReturned: '退回',
   taskWithdrawn: '撤回',
+  assigneeChanged: '变更办理人',
+  tokenMoved: '管理员调整流程',
+  caseClosedByAdmin: '管理员结案',
 };
 
 export const TIMER_KIND: Record<string, string> = {
