@@ -51,6 +51,7 @@ export class CaseAdminService {
     const openTasks = await Promise.all(doc.openTasks.map(async (t) => ({
       ...t, draft: undefined, pendingSubmission: undefined,
       moveTargets: def && doc.status === 'running' ? await moveTargets(def.xml, t.elementId) : [],
+      colleagues: await this.deps.actions.colleaguesOf(t),
     })));
     return { variables, openTasks };
   }

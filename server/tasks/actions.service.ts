@@ -94,6 +94,15 @@ export class TaskActionsService {
     return found;
   }
 
+  /** Active people of the task's court and role (whom it may go to), 回避 left out. */
+  async colleaguesOf(task: OpenTask): Promise<{ username: string; name: string }[]> {
+    const { court, role } = task.assignment ?? {};
+    if (!court || !role) return [];
+    return (await this.deps.usersOfCourt(court))
+      .filter((u) => !u.disabled && u.roles.includes(role) && !task.assignment?.excludedUsers?.includes(u.username))
+      .map((u) => ({ username: u.username, name: u.name }));
+  }
+
   /** What the actor may do with the task now (the task page's buttons). */
   async view(doc: CaseDoc, task: OpenTask, actor: Actor) {
     const matches = this.deps.matches(actor, task);
