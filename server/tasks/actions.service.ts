@@ -148,8 +148,9 @@ export class TaskActionsService {
     const { doc, task } = await this.load(taskId, actor);
     if (task.claimedBy === actor.username) return task;
     const names = await this.names(peopleOf(task));
-    if (task.claimedBy || task.delegation) throw conflict(`该任务已由${names(holderOf(task)!)}认领办理`);
+    // Not of the task's court and role: 403 whether or not someone holds it (no probing).
     if (!this.deps.matches(actor, task)) throw forbidden('该任务未分派给您或您的部门，不能认领');
+    if (task.claimedBy || task.delegation) throw conflict(`该任务已由${names(holderOf(task)!)}认领办理`);
     if (task.assignment?.user) throw conflict(`该任务已指定由${names(task.assignment.user)}办理，无需认领`);
     return this.writeTask(doc, task, { ...task, claimedBy: actor.username }, actor, 'taskClaimed', {});
   }
