@@ -21,6 +21,10 @@ const schema = z.object({
   DUBAN_ENGINE_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, availableParallelism())),
   DUBAN_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   DUBAN_UPLOAD_TYPES: z.string().regex(/^\s*[a-z]+(\s*,\s*[a-z]+)*\s*$/, '应为逗号分隔的类型，如 pdf,ofd,doc,docx,jpeg,png').optional(),
+  // Notifications (server/notifications/README.md): outside channels, deadline warning, digest hour.
+  DUBAN_NOTIFY_CHANNELS: z.string().regex(/^\s*(file:[^,]+)(\s*,\s*file:[^,]+)*\s*$/, '应为逗号分隔的通道，如 file:/var/lib/duban/outbox').optional(),
+  DUBAN_NOTIFY_WARN_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  DUBAN_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -40,6 +44,8 @@ export type Config = {
   /** Attachments: largest accepted file, in bytes, and the accepted types (server/attachments). */
   uploadMaxBytes: number;
   uploadTypes?: string;
+  /** Notifications: outside channels (`file:<dir>`), days before a due instant to warn, Beijing hour of the daily digest. */
+  notify: { channels: string[]; warnDays: number; digestHour: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 };
@@ -66,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     engineThreads: e.DUBAN_ENGINE_THREADS,
     uploadMaxBytes: Math.round(e.DUBAN_UPLOAD_MAX_MB * 1024 * 1024),
     uploadTypes: e.DUBAN_UPLOAD_TYPES,
+    notify: {
+      channels: (e.DUBAN_NOTIFY_CHANNELS ?? '').split(',').map((c) => c.trim()).filter(Boolean),
+      warnDays: e.DUBAN_NOTIFY_WARN_DAYS,
+      digestHour: e.DUBAN_DIGEST_HOUR,
+    },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

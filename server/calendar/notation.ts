@@ -1,7 +1,8 @@
 // The deadline notation a process administrator types into a BPMN timer (NOTATION.md).
 import type { DeadlineSpec, Period, PeriodUnit, WindowKind } from './types';
 import { namedDateFeel } from './namedDates';
-import { CN_NUMERAL_CHARS, formatChineseNumeral, parseNumber } from './numerals';
+import { formatChineseNumeral, parseNumber } from './numerals';
+import { BEFORE_END, NUM, OVERDUE, UNIT_WORDS, WITHIN } from './grammar';
 
 export class DeadlineSyntaxError extends Error {
   override name = 'DeadlineSyntaxError';
@@ -10,15 +11,6 @@ export class DeadlineSyntaxError extends Error {
   }
 }
 
-const NUM = `[0-9０-９]+|[${CN_NUMERAL_CHARS}]+`;
-// Longest alternatives first: 个工作日 before 日, 个小时 before 小时.
-const UNIT_WORDS: [RegExp, PeriodUnit][] = [
-  [/^(?:个)?工作日/, 'workday'],
-  [/^(?:个)?(?:自然日|日|天)/, 'day'],
-  [/^(?:个)?月/, 'month'],
-  [/^年/, 'year'],
-  [/^(?:个)?小时/, 'hour'],
-];
 const UNIT_NAMES: Record<PeriodUnit, string> = {
   day: '日', workday: '个工作日', month: '个月', year: '年', hour: '小时',
 };
@@ -64,7 +56,7 @@ function readPeriod(text: string, s: string): { period: Period; rest: string } {
   for (const [re, unit] of UNIT_WORDS) {
     const u = re.exec(after);
     if (!u) continue;
-    const rest = after.slice(u[0].length).replace(/^(?:以内|之内|内)/, '');
+    const rest = after.slice(u[0].length).replace(WITHIN, '');
     return { period: { n, unit }, rest: rest.trim() };
   }
   if (!after.trim()) fail(text, `「${num[1]}」之后缺少期间单位：可用 日/天、个工作日、个月、年、小时`);
@@ -104,10 +96,10 @@ function periodSpec(text: string, s: string): DeadlineSpec {
 
 function parseSpec(text: string, s: string): DeadlineSpec {
   if (!s) fail(text, `期限为空；${HINT}`);
-  let m = new RegExp(`^届满前\\s*(${NUM})\\s*(?:个)?(?:日|天)\\s*(?:预警)?\\s*(.*)$`).exec(s);
+  let m = new RegExp(`^${BEFORE_END}\\s*(${NUM})\\s*(?:个)?(?:日|天)\\s*(?:预警)?\\s*(.*)$`).exec(s);
   if (m) return { kind: 'warning', days: count(text, m[1], '预警天数'), of: ofSpec(text, m[2], '预警') };
-  if (/^届满前/.test(s)) fail(text, '预警应写作「届满前N日预警 期限」，如 届满前10日预警 6个月 自 filedAt');
-  m = new RegExp(`^逾期\\s*(${NUM})\\s*(?:个)?(?:日|天)\\s*(.*)$`).exec(s);
+  if (new RegExp(`^${BEFORE_END}`).test(s)) fail(text, '预警应写作「届满前N日预警 期限」，如 届满前10日预警 6个月 自 filedAt');
+  m = new RegExp(`^${OVERDUE}\\s*(${NUM})\\s*(?:个)?(?:日|天)\\s*(.*)$`).exec(s);
   if (m) return { kind: 'overdue', days: count(text, m[1], '逾期天数'), of: ofSpec(text, m[2], '逾期') };
   if (/^逾期/.test(s)) fail(text, '逾期应写作「逾期N天 期限」，如 逾期10天 20日 自 assignedAt');
   m = /^分时督办\s*(中院|高院)?\s*(.*)$/.exec(s);

@@ -9,7 +9,12 @@ const openTaskSchema = new Schema(
     elementId: String,
     name: String,
     formKey: String,
-    assignment: { court: String, role: String, user: String, exclude: { type: [String], default: undefined }, excludedUsers: { type: [String], default: undefined } },
+    assignment: {
+      court: String, role: String, user: String, exclude: { type: [String], default: undefined },
+      excludeUsers: { type: [String], default: undefined }, excludedUsers: { type: [String], default: undefined },
+    },
+    /** One member's task of a multi-instance task (合议庭): index of count, under execution `of`. */
+    instance: { type: { index: Number, count: Number, of: String, member: Schema.Types.Mixed }, default: undefined },
     dueAt: Date,
     deadline: Schema.Types.Mixed,
     basis: String,
@@ -73,6 +78,9 @@ const caseSchema = new Schema(
     firstDueAt: { type: Date },
     // Set by every case write, cleared once the worklists (server/worklists) reflect it.
     syncPending: Boolean,
+    // Set by every case write with history, cleared once its messages are written (server/notifications).
+    notifyPending: Boolean,
+    notifiedSeq: Number,
     lease: { owner: String, until: Date },
     history: { type: [historySchema], default: [] },
     version: { type: Number, required: true, default: 0 },
@@ -103,8 +111,12 @@ export interface OpenTask {
   elementId: string;
   name?: string;
   formKey?: string;
-  /** exclude: task ids whose completers must not take this one; excludedUsers: who they are (from the history). */
-  assignment?: { court?: string; role?: string; user?: string; exclude?: string[]; excludedUsers?: string[] };
+  /**
+   * exclude: task ids whose completers must not take this one; excludeUsers: usernames the
+   * diagram names (e.g. the 终本 handler); excludedUsers: everyone excluded, derived on every write.
+   */
+  assignment?: { court?: string; role?: string; user?: string; exclude?: string[]; excludeUsers?: string[]; excludedUsers?: string[] };
+  instance?: { index: number; count: number; of: string; member?: unknown };
   dueAt?: Date;
   deadline?: unknown;
   basis?: string;

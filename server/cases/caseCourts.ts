@@ -10,7 +10,7 @@
 import { supervises, type Court } from '../courts';
 import type { CourtDirectory, RunResult } from '../engine';
 import { unprocessable } from '../http/errors';
-import type { CaseDoc, HistoryEntry } from './case.model';
+import type { CaseDoc, HistoryEntry, OpenTask } from './case.model';
 
 export interface CaseDirectory {
   courts(codes: string[]): Promise<Map<string, Court>>;
@@ -103,6 +103,39 @@ export function excludedUsers(exclude: string[] | undefined, history: Pick<Histo
   if (!exclude?.length) return [];
   const ids = new Set(exclude);
   return unique(history.filter((h) => h.type === 'taskCompleted' && h.element && ids.has(h.element)).map((h) => h.actor));
+}
+
+/** Who completed an instance of the 合议庭 whose instances run under execution `of`. */
+export function panelMembersSat(of: string, history: Pick<HistoryEntry, 'type' | 'actor' | 'data'>[]): string[] {
+  const prefix = `${of}_`;
+  return unique(history.filter((h) => h.type === 'taskCompleted' && String((h.data as { taskId?: unknown } | undefined)?.taskId ?? '').startsWith(prefix)).map((h) => h.actor));
+}
+
+/**
+ * 合议庭 rules on the tasks a command opens (422 before anything is written): a member named
+ * twice in one panel, or a named member 回避 excludes (e.g. who sat on the panel that decided
+ * before, or the 终本 handler for 恢复执行).
+ */
+export function checkPanels(before: Pick<OpenTask, 'id'>[], after: OpenTask[]): void {
+  const known = new Set(before.map((t) => t.id));
+  const seen = new Set<string>();
+  for (const t of after.filter((x) => !known.has(x.id))) {
+    const user = t.assignment?.user;
+    if (!user) continue;
+    if (t.assignment?.excludedUsers?.includes(user)) {
+      throw unprocessable(`「${user}」依规定应当回避（曾办理本案此前的审查或决定），不能办理「${t.name ?? t.elementId}」，未保存`, [
+        { field: 'assignee', message: '请另行指定' },
+      ]);
+    }
+    if (!t.instance) continue;
+    const key = `${t.instance.of}|${user}`;
+    if (seen.has(key)) {
+      throw unprocessable(`同一合议庭中「${user}」被指定了两次：同一人不得重复担任「${t.name ?? t.elementId}」的成员，未保存`, [
+        { field: 'members', message: '成员不得重复' },
+      ]);
+    }
+    seen.add(key);
+  }
 }
 
 function unique(xs: string[]): string[] {

@@ -52,7 +52,7 @@ export class CasesRepository {
    * without mongoose's document hydration and validation, which cost as much as the write.
    */
   async insert(doc: Omit<CaseDoc, '_id'>): Promise<CaseDoc> {
-    const [created] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true }], { lean: true });
+    const [created] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true, notifyPending: true }], { lean: true });
     await this.afterWrite?.((created as unknown as CaseDoc)._id);
     await this.written((created as unknown as CaseDoc)._id, doc.history);
     return created as unknown as CaseDoc;
@@ -185,7 +185,8 @@ function guardedUpdate(
 ) {
   const filter: Record<string, unknown> = { _id: id, version: expectedVersion };
   if (opts.releaseLeaseOf) filter['lease.owner'] = opts.releaseLeaseOf;
-  const set: Record<string, unknown> = { ...changes, version: expectedVersion + 1, syncPending: true };
+  // notifyPending: cleared once the history written has become messages (server/notifications).
+  const set: Record<string, unknown> = { ...changes, version: expectedVersion + 1, syncPending: true, ...(history.length ? { notifyPending: true } : {}) };
   if (changes.openTasks) set.firstDueAt = firstDueOf(changes);
   else if (changes.status && changes.status !== 'running') set.firstDueAt = NEVER;
   if (opts.releaseLeaseOf) set.lease = null;

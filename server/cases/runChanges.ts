@@ -2,7 +2,7 @@
 // guarded update writes together (全程留痕: the record and the change are one write).
 import type { RunResult } from '../engine';
 import { TASK_ACTION_FIELDS, type CaseDoc, type CaseTimer, type HistoryEntry, type OpenTask } from './case.model';
-import { excludedUsers } from './caseCourts';
+import { excludedUsers, panelMembersSat } from './caseCourts';
 import type { CaseChanges } from './cases.repository';
 
 export interface RunRecord {
@@ -20,12 +20,17 @@ export function recordRun(
   const previousTasks = new Map((before?.openTasks ?? []).map((t) => [t.id, t]));
   const completedNow = result.events
     .filter((e) => e.type === 'taskCompleted')
-    .map((e) => ({ type: e.type, element: e.element, actor: (e.data?.by as string | undefined) ?? actor }));
+    .map((e) => ({ type: e.type, element: e.element, actor: (e.data?.by as string | undefined) ?? actor, data: e.data }));
   const pastAndNow = [...(before?.history ?? []), ...completedNow];
   const openTasks: OpenTask[] = result.openTasks.map((t) => {
     // 回避: who completed the excluded tasks so far (re-derived on every write, so a completion
-    // after this task opened counts too).
-    const excluded = excludedUsers(t.assignment.exclude, pastAndNow);
+    // after this task opened counts too), whom the diagram names, and — in a 合议庭 — whoever
+    // has already sat as another member of the same panel (the same person never sits twice).
+    const excluded = [...new Set([
+      ...excludedUsers(t.assignment.exclude, pastAndNow),
+      ...(t.assignment.excludeUsers ?? []),
+      ...(t.instance ? panelMembersSat(t.instance.of, pastAndNow) : []),
+    ])];
     const before = previousTasks.get(t.id);
     // Claims, delegations, signatures and drafts of a task still open survive every command.
     const kept = Object.fromEntries(TASK_ACTION_FIELDS.filter((k) => before?.[k] !== undefined).map((k) => [k, before![k]]));
@@ -39,6 +44,7 @@ export function recordRun(
     dueAt: t.due?.due ? new Date(t.due.due) : undefined,
     deadline: t.due,
     basis: t.basis,
+    ...(t.instance ? { instance: t.instance } : {}),
     openedAt: previousTasks.get(t.id)?.openedAt ?? at,
     };
   });

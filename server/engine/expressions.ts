@@ -9,6 +9,7 @@
 // FEEL hook sits on getCondition itself and resolveExpression never interpolates anything.
 import { SequenceFlow } from 'bpmn-elements';
 import { evaluate, evaluateCondition, fromFeel } from './feel';
+import { isFeelRef, resolveLoopExpression } from './multiInstance';
 import { runtimeOf } from './runtime';
 
 interface FlowBase {
@@ -77,7 +78,8 @@ export class FeelSequenceFlow extends Flow {
  * FEEL, e.g. a multi-instance collection `=courts`. `${…}` is never interpolated.
  */
 export const feelExpressions = {
-  resolveExpression(expression: unknown, context?: { environment?: unknown }): unknown {
+  resolveExpression(expression: unknown, context?: { environment?: unknown; content?: Record<string, unknown> }): unknown {
+    if (isFeelRef(expression)) return resolveLoopExpression(expression, context ?? {});
     if (typeof expression !== 'string' || !expression.trimStart().startsWith('=')) return expression;
     const rt = runtimeOf(context?.environment);
     return fromFeel(evaluate(expression, rt.variables, { now: rt.now, courts: rt.courts }).value);

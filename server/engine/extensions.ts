@@ -11,23 +11,14 @@
 // (a bpmn-elements format message), so it survives save/recover unchanged.
 import { armDeadline } from './deadlines';
 import { evaluate, type FeelOptions, fromFeel } from './feel';
-import { runtimeOf } from './runtime';
+import { type Runtime, runtimeOf } from './runtime';
 import { deadlineContext } from './timers';
-import type { Assignment, TimerRecord } from './types';
+import { type TaskMeta, readTaskMeta } from './taskMeta';
+import { readLoop } from './loopSpec';
+import type { Assignment, TaskInstance, TimerRecord } from './types';
 
-export interface OutputMapping {
-  name: string;
-  expression: string;
-}
-
-export interface TaskMeta {
-  formKey?: string;
-  candidateGroups?: string;
-  assignee?: string;
-  dueDate?: string;
-  basis?: string;
-  outputs: OutputMapping[];
-}
+export { readBasis, readOutputs, readTaskMeta } from './taskMeta';
+export type { OutputMapping, TaskMeta } from './taskMeta';
 
 /** What a task stores about itself when it opens (content.duban of its messages). */
 export interface TaskRecord {
@@ -36,44 +27,8 @@ export interface TaskRecord {
   due?: TimerRecord;
   basis?: string;
   openedAt: string;
-}
-
-type Behaviour = Record<string, unknown> | undefined;
-interface Named { $type?: string; name?: string; value?: string; definition?: unknown; text?: string }
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-}
-
-/** The legal basis: the element's documentation text, e.g. "海南办法 第四条". */
-export function readBasis(behaviour: Behaviour): string | undefined {
-  const docs = (behaviour?.documentation ?? []) as Named[];
-  const text = docs.map((d) => str(d.text)).filter(Boolean).join('\n');
-  return text || undefined;
-}
-
-/** Output parameters with a plain body (Camunda Modeler "String or expression"). */
-export function readOutputs(behaviour: Behaviour): OutputMapping[] {
-  const values = ((behaviour?.extensionElements as { values?: Named[] } | undefined)?.values ?? []);
-  const out: OutputMapping[] = [];
-  for (const v of values) {
-    if (v.$type !== 'camunda:InputOutput') continue;
-    for (const p of ((v as { outputParameters?: Named[] }).outputParameters ?? [])) {
-      out.push({ name: p.name ?? '', expression: str(p.value) ?? '' });
-    }
-  }
-  return out;
-}
-
-export function readTaskMeta(behaviour: Behaviour): TaskMeta {
-  return {
-    formKey: str(behaviour?.formKey),
-    candidateGroups: str(behaviour?.candidateGroups),
-    assignee: str(behaviour?.assignee),
-    dueDate: str(behaviour?.dueDate),
-    basis: readBasis(behaviour),
-    outputs: readOutputs(behaviour),
-  };
+  /** One instance of a multi-instance task (a 合议庭 member's own task). */
+  instance?: TaskInstance;
 }
 
 /** Evaluates the assignment rule; a rule that gives no court+role / username says why. */
@@ -91,13 +46,16 @@ export function resolveAssignment(meta: TaskMeta, variables: Record<string, unkn
   if (meta.assignee) {
     return typeof value === 'string' && value ? { user: value } : { error: `分派规则「${rule}」没有得到用户名${why}` };
   }
-  const v = fromFeel(value) as { court?: unknown; role?: unknown; user?: unknown; exclude?: unknown } | null;
+  const v = fromFeel(value) as { court?: unknown; role?: unknown; user?: unknown; exclude?: unknown; excludeUsers?: unknown } | null;
   if (v && typeof v === 'object' && typeof v.court === 'string' && v.court && typeof v.role === 'string' && v.role) {
     // A named 专人 (user) and excluded earlier deciders refine the court + role; absent or
     // null (the form left it empty) they change nothing.
     const user = typeof v.user === 'string' && v.user.trim() ? { user: v.user.trim() } : {};
-    const ids = Array.isArray(v.exclude) ? v.exclude.filter((x): x is string => typeof x === 'string' && !!x) : [];
-    return { court: v.court, role: v.role, ...user, ...(ids.length ? { exclude: ids } : {}) };
+    const strings = (x: unknown) => (Array.isArray(x) ? x : x ? [x] : []).filter((s): s is string => typeof s === 'string' && !!s.trim());
+    const ids = strings(v.exclude);
+    // excludeUsers: usernames the diagram names (恢复执行: not the 终本 handler), one or a list.
+    const users = strings(v.excludeUsers);
+    return { court: v.court, role: v.role, ...user, ...(ids.length ? { exclude: ids } : {}), ...(users.length ? { excludeUsers: users } : {}) };
   }
   return { error: `分派规则「${rule}」没有得到 {court, role}${why}` };
 }
@@ -105,13 +63,54 @@ export function resolveAssignment(meta: TaskMeta, variables: Record<string, unkn
 interface ActivityLike {
   id: string;
   type: string;
-  behaviour: Behaviour;
+  behaviour: Record<string, unknown> | undefined;
   environment: unknown;
   broker: { publish(exchange: string, routingKey: string, content: unknown): void };
 }
 interface RunMessage {
   fields: { redelivered?: boolean; routingKey?: string };
-  content: { duban?: TaskRecord; executionId?: string };
+  content: { duban?: TaskRecord; executionId?: string; isMultiInstance?: boolean; isRootScope?: boolean; index?: number; [k: string]: unknown };
+}
+
+/** What a task records when it opens: its assignment and due date resolved over `scope`. */
+function openRecord(id: string, behaviour: Record<string, unknown> | undefined, rt: Runtime, scope: Record<string, unknown>): TaskRecord {
+  const meta = readTaskMeta(behaviour);
+  const record: TaskRecord = {
+    formKey: meta.formKey,
+    assignment: resolveAssignment(meta, scope, { now: rt.now, courts: rt.courts }),
+    basis: meta.basis,
+    openedAt: rt.at,
+  };
+  if (meta.dueDate) {
+    try {
+      record.due = armDeadline(meta.dueDate, { ...deadlineContext(rt, id), variables: scope });
+    } catch (err) {
+      // Thrown here it would escape the broker; the runner fails the command instead.
+      rt.failures.push({ element: id, error: err });
+    }
+  }
+  return record;
+}
+
+/**
+ * The record of one instance of a multi-instance task, when it opens (a sequential one opens
+ * in a later command than the first): its member (the element variable) and loopCounter are
+ * in scope for the assignment and the due date, e.g. `{court: …, role: "员额法官", user: member}`.
+ */
+export function instanceRecord(
+  api: { id: string; content: RunMessage['content']; owner: { behaviour?: Record<string, unknown> } }, rt: Runtime,
+): TaskRecord {
+  const behaviour = api.owner.behaviour;
+  const loop = readLoop((behaviour?.loopCharacteristics as { behaviour?: Record<string, unknown> } | undefined)?.behaviour);
+  const variable = loop?.elementVariable ?? 'item';
+  const member = loop?.collection ? api.content[variable] : undefined;
+  const index = api.content.index as number;
+  const parent = api.content.parent as { executionId?: string } | undefined;
+  const record = openRecord(api.id, behaviour, rt, { ...rt.variables, [variable]: member ?? null, loopCounter: index });
+  const instance: TaskInstance = {
+    index, count: Number(api.content.loopCardinality), of: parent?.executionId ?? '', ...(member !== undefined ? { member } : {}),
+  };
+  return { ...record, instance };
 }
 
 /** The bpmn-elements extension: resolves a user task's metadata once, when it opens. */
@@ -123,21 +122,10 @@ export function taskExtension(activity: ActivityLike) {
       // a gateway did not take): that task never opens, so nothing is resolved for it.
       if (message.fields.redelivered || message.content.duban || message.fields.routingKey === 'run.discard') return;
       const rt = runtimeOf(activity.environment);
-      const meta = readTaskMeta(activity.behaviour);
-      const record: TaskRecord = {
-        formKey: meta.formKey,
-        assignment: resolveAssignment(meta, rt.variables, { now: rt.now, courts: rt.courts }),
-        basis: meta.basis,
-        openedAt: rt.at,
-      };
-      if (meta.dueDate) {
-        try {
-          record.due = armDeadline(meta.dueDate, deadlineContext(rt, activity.id));
-        } catch (err) {
-          // Thrown here it would escape the broker; the runner fails the command instead.
-          rt.failures.push({ element: activity.id, error: err });
-        }
-      }
+      // A multi-instance activity never waits itself: each instance records its own when it
+      // opens (instanceRecord, from the session's wait listener).
+      if (activity.behaviour?.loopCharacteristics) return;
+      const record = openRecord(activity.id, activity.behaviour, rt, rt.variables);
       // Merged into the task's next run message, hence persisted with it.
       activity.broker.publish('format', 'run.duban.task', { duban: JSON.parse(JSON.stringify(record)) });
     },

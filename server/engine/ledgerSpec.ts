@@ -5,7 +5,7 @@
 // `ledgerEntry` event, which the cases service writes in the same guarded update as the step
 // (DESIGN.md decision 2). server/ledger/README.md documents the fields.
 import { evaluate, fromFeel } from './feel';
-import type { Runtime } from './runtime';
+import type { Variables } from './types';
 
 export const LEDGER_FIELDS = {
   kind: '类别（通报批评、情况通报、表扬、约谈、追责、评查、考核、季度通报）',
@@ -38,7 +38,7 @@ export function readLedgerSpec(behaviour: Record<string, unknown> | undefined): 
 }
 
 /** Evaluates the declared fields; a value FEEL cannot give fails the command (nothing saved). */
-export function evaluateLedgerSpec(spec: Record<string, string>, rt: Runtime, element: string): Record<string, unknown> {
+export function evaluateLedgerSpec(spec: Record<string, string>, rt: { variables: Variables; now: Date }, element: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [field, expr] of Object.entries(spec)) {
     const r = evaluate(expr, rt.variables, { now: rt.now });

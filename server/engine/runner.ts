@@ -5,6 +5,7 @@ import { reviveDeadline } from './deadlines';
 import { InvalidCommand, ProcessFailure, TaskNotOpen, TimerNotArmed, TimerNotDue } from './errors';
 import { evaluate, fromFeel } from './feel';
 import { type TaskRecord, readBasis, readOutputs, readTaskMeta, resolveAssignment } from './extensions';
+import { instanceList, isInstance } from './loopSpec';
 import { type Runtime, createRuntime } from './runtime';
 import { type Session, closeSession, openSession, reconcileTasks, settle } from './session';
 import { type SourceContext, loadSource } from './source';
@@ -35,7 +36,7 @@ export function openTaskOf(session: Session, id: string, rt: Runtime): OpenTask 
   return {
     id, elementId: api.id, name: api.name ?? api.owner.name, formKey: meta.formKey ?? rec.formKey,
     assignment: rec.assignment, ...(due ? { due: reviveDeadline(due.deadline) } : {}),
-    ...(basis ? { basis } : {}), openedAt: rec.openedAt,
+    ...(basis ? { basis } : {}), openedAt: rec.openedAt, ...(rec.instance ? { instance: rec.instance } : {}),
   };
 }
 
@@ -75,7 +76,10 @@ function complete(session: Session, rt: Runtime, input: RunInput, taskId: string
   if (!api) throw new TaskNotOpen(taskId);
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new InvalidCommand('表单数据必须是对象');
   // The form's data lives under the task's namespace; output parameters copy to case names.
-  rt.variables[api.id] = JSON.parse(JSON.stringify(data));
+  // A multi-instance task's member fills entry `index` of the list under the task's id.
+  const submitted = JSON.parse(JSON.stringify(data));
+  if (isInstance(api.content as { index?: unknown })) instanceList(rt.variables, api.id, Number(api.content.loopCardinality))[Number(api.content.index)] = submitted;
+  else rt.variables[api.id] = submitted;
   for (const o of readOutputs(api.owner.behaviour)) {
     const r = evaluate(o.expression, rt.variables, { now: rt.now, courts: rt.courts });
     for (const w of r.warnings) rt.emit('expressionWarning', api.id, { expression: o.expression, warning: w });

@@ -1,7 +1,7 @@
 // The per-command context the replaced behaviours read: the platform clock, the calendar and
 // the case variables. It travels as `environment.options.duban`, which bpmn-elements copies
 // into every cloned environment but never persists, so nothing of it leaks into the state.
-import type { Exclusion, Extension, HolidayCalendar } from '../calendar';
+import type { Exclusion, Extension, HolidayCalendar } from '../calendar/types';
 import type { CourtDirectory } from './feel';
 import type { DurableTimers } from './timers';
 import type { EngineEvent, EngineEventType, Variables } from './types';

@@ -6,11 +6,12 @@ import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import { StateMismatch } from './errors';
 import { feelExpressions, noScripts } from './expressions';
-import { readBasis, taskExtension } from './extensions';
+import { type TaskRecord, instanceRecord, readBasis, taskExtension } from './extensions';
+import { instanceList, isInstance } from './loopSpec';
 import { evaluateLedgerSpec, readLedgerSpec } from './ledgerSpec';
 import type { Runtime } from './runtime';
 import { elementOverrides, moddleOptions, type SourceContext } from './source';
-import { patchTaskDues, refreshTaskDue } from './taskDue';
+import { patchTaskDues, patchTaskRecords, refreshTaskDue } from './taskDue';
 import type { EngineState, TimerRecord } from './types';
 
 export interface TaskApi {
@@ -40,6 +41,8 @@ export interface Session {
   completed: Set<string>;
   /** Task dues re-derived on resume (taskDue.ts), written back into the state on close. */
   dues: Map<string, TimerRecord | null>;
+  /** Records of multi-instance tasks opened by this command, written into the state on close. */
+  records: Map<string, TaskRecord>;
   ended: boolean;
 }
 
@@ -89,7 +92,7 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
     expressions: feelExpressions, scripts: noScripts, timers: rt.timers,
     extensions: { duban: taskExtension }, duban: rt,
   } as never) as unknown as EngineLike;
-  const session: Session = { engine, tasks: new Map(), completed: new Set(), dues: new Map(), ended: false };
+  const session: Session = { engine, tasks: new Map(), completed: new Set(), dues: new Map(), records: new Map(), ended: false };
   const listener = new EventEmitter();
 
   engine.on('error', (err) => rt.failures.push({ error: err }));
@@ -101,8 +104,21 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
 
   listener.on('wait', (api: TaskApi) => {
     if (api.type !== 'bpmn:UserTask') return;
+    // An instance of a multi-instance task opens without a record of its own (a sequential
+    // one even in a resumed engine, marked isRecovered): it is made here and goes into the
+    // saved state under the instance's executionId (patchTaskRecords).
+    let opened = !api.content.isRecovered;
+    if (isInstance(api.content as { index?: unknown }) && !api.content.duban) {
+      const rec = instanceRecord(api as never, rt);
+      api.content.duban = rec;
+      session.records.set(api.executionId, rec);
+      const count = rec.instance!.count;
+      if (rec.instance!.index === 0) rt.variables[api.id] = Array.from({ length: count }, () => null);
+      else instanceList(rt.variables, api.id, count);
+      opened = true;
+    }
     session.tasks.set(api.executionId, api);
-    if (api.content.isRecovered) {
+    if (!opened) {
       const changed = refreshTaskDue(api, rt);
       if (changed) session.dues.set(api.executionId, changed.due);
     } else {
@@ -145,6 +161,12 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
   return session;
 }
 
+/** A multi-instance task's instances wait under the activity's own (root) execution. */
+function rootExecutionId(api: TaskApi): string {
+  const parent = api.content.parent as { executionId?: string } | undefined;
+  return api.content.isMultiInstance && !api.content.isRootScope && parent?.executionId ? parent.executionId : api.executionId;
+}
+
 /**
  * Tasks inside a discarded or ended sub-process leave without an event reaching the engine's
  * listener, so the waiting set is checked against the activities themselves after each act;
@@ -152,7 +174,9 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
  */
 export function reconcileTasks(session: Session, rt: Runtime): void {
   for (const [id, api] of session.tasks) {
-    if (!session.ended && api.owner.isRunning && api.owner.executionId === id) continue;
+    // An instance of a multi-instance task leaves without a leave event of its own.
+    const done = session.completed.has(id);
+    if (!done && !session.ended && api.owner.isRunning && api.owner.executionId === rootExecutionId(api)) continue;
     session.tasks.delete(id);
     if (!session.completed.has(id)) rt.emit('taskCancelled', api.id, { taskId: id });
   }
@@ -174,6 +198,7 @@ export async function closeSession(session: Session, rt: Runtime): Promise<Engin
   const { engine } = session;
   if (engine.state !== 'running') return null;
   const state = persistable(await engine.getState());
+  patchTaskRecords(state, session.records);
   patchTaskDues(state, session.dues);
   rt.timers.stopping = true;
   return state;

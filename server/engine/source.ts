@@ -8,12 +8,17 @@ import serializer, { TypeResolver, deserialize } from 'moddle-context-serializer
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { DefinitionLoadError } from './errors';
 import { FeelSequenceFlow } from './expressions';
+import { FeelLoopCharacteristics } from './multiInstance';
 import { CalendarTimerEventDefinition } from './timers';
 
-/** The behaviours we replace: FEEL conditions and calendar timers. */
+/** The behaviours we replace: FEEL conditions, calendar timers, FEEL multi-instance loops. */
 export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,
   TimerEventDefinition: CalendarTimerEventDefinition,
+  MultiInstanceLoopCharacteristics: FeelLoopCharacteristics,
+  // A manual task is work done outside the platform: the flow passes through it (bpmn-elements
+  // would wait for a signal nobody sends, since only user tasks reach the inbox).
+  ManualTask: Elements.Task,
 };
 
 export const moddleOptions = { camunda };

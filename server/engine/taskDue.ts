@@ -44,3 +44,19 @@ export function patchTaskDues(state: EngineState, dues: Map<string, TimerRecord 
   };
   visit(state);
 }
+
+/**
+ * Writes the records of multi-instance tasks opened by this command into every stored copy of
+ * their messages: an instance's messages carry the activity's content, not a record of its own.
+ */
+export function patchTaskRecords(state: EngineState, records: Map<string, TaskRecord>): void {
+  if (!records.size) return;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const o = node as { executionId?: string; duban?: TaskRecord };
+    if (o.executionId && records.has(o.executionId) && 'isMultiInstance' in o) o.duban = JSON.parse(JSON.stringify(records.get(o.executionId)));
+    Object.values(node).forEach(visit);
+  };
+  visit(state);
+}

@@ -1,7 +1,7 @@
 // The public contract of the engine adapter: one command in, the full new persisted state out.
 import type {
   DeadlineResult, DeadlineSpec, Exclusion, Extension, HolidayCalendar,
-} from '../calendar';
+} from '../calendar/types';
 import type { CourtDirectory } from './feel';
 
 export type Variables = Record<string, unknown>;
@@ -55,7 +55,20 @@ export interface Assignment {
   role?: string;
   user?: string;
   exclude?: string[];
+  /** Usernames that may not take it, named by the diagram (e.g. `[zhongben.handler]`). */
+  excludeUsers?: string[];
   error?: string;
+}
+
+/**
+ * One instance of a multi-instance task: instance `index` of `count`, under the activity's
+ * execution `of` (sibling instances share it), for `member` (the collection's item).
+ */
+export interface TaskInstance {
+  index: number;
+  count: number;
+  of: string;
+  member?: unknown;
 }
 
 export interface OpenTask {
@@ -68,6 +81,7 @@ export interface OpenTask {
   due?: DeadlineResult;
   basis?: string;
   openedAt: string;
+  instance?: TaskInstance;
 }
 
 /** What a timer recorded when it was armed: enough to audit (R13) and recompute (R9/R11). */

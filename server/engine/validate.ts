@@ -1,52 +1,19 @@
 // Deploy-time safety and modelling checks. Every problem names the element, its line, and says
 // in Chinese what is wrong and why. Nothing here throws: a diagram that cannot even be loaded
 // is a problem like any other.
-import type { ModdleElement } from 'bpmn-moddle';
 import { Engine } from 'bpmn-engine';
-import { COURT_FUNCTIONS, SHARED_CASE_NAMES } from './feel';
 import { feelExpressions, noScripts } from './expressions';
 import { elementOverrides, hasDoctype, loadSource, moddleOptions, parseModdle } from './source';
-import { elementRules, type RuleContext } from './validateRules';
+import { checkModel, type ModelCheckOptions } from './modelCheck';
 import { describe } from './validateLabels';
 import type { Problem } from './types';
 
-export interface ValidateOptions {
-  /** Form keys that exist (`<package>/<form>`); absent: form keys are checked for shape only. */
-  knownForms?: Iterable<string>;
-  /** Case variable names beyond the shared ones, task namespaces and output parameters. */
-  knownNames?: Iterable<string>;
-}
+export type ValidateOptions = ModelCheckOptions;
 
 function lineOf(xml: string, id: string | undefined): number | undefined {
   if (!id) return undefined;
   const at = xml.search(new RegExp(`\\sid\\s*=\\s*["']${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`));
   return at < 0 ? undefined : xml.slice(0, at).split('\n').length;
-}
-
-function children(el: ModdleElement): ModdleElement[] {
-  return ((el.flowElements ?? []) as ModdleElement[]).concat((el.artifacts ?? []) as ModdleElement[]);
-}
-
-function walk(el: ModdleElement, visit: (el: ModdleElement) => void): void {
-  for (const child of children(el)) {
-    visit(child);
-    walk(child, visit);
-  }
-}
-
-/** Known names: shared case data, each user task's form namespace, every output parameter. */
-function collectNames(processes: ModdleElement[], extra: Iterable<string> | undefined): Set<string> {
-  const names = new Set<string>([...SHARED_CASE_NAMES, ...COURT_FUNCTIONS, ...(extra ?? [])]);
-  for (const p of processes) {
-    walk(p, (el) => {
-      if (el.$type === 'bpmn:UserTask' && el.id) names.add(el.id);
-      const values = ((el.extensionElements as { values?: ModdleElement[] } | undefined)?.values ?? []);
-      for (const v of values) {
-        for (const o of (v.outputParameters ?? []) as { name?: string }[]) if (o.name) names.add(o.name);
-      }
-    });
-  }
-  return names;
 }
 
 async function tryEngineLoad(xml: string): Promise<string | undefined> {
@@ -114,36 +81,7 @@ async function check(xml: string, options: ValidateOptions): Promise<Problem[]> 
     const id = holder?.id;
     add({ element: id, code: 'XML_WARNING', message: `流程图结构有误${id ? `（${id}）` : ''}：${w.message}` });
   }
-  const root = parsed.rootElement;
-  const rootElements = (root.rootElements ?? []) as ModdleElement[];
-  const processes = rootElements.filter((e) => e.$type === 'bpmn:Process');
-  const executable = processes.filter((p) => p.isExecutable);
-  if (executable.length !== 1) {
-    add({
-      element: executable[1]?.id ?? processes[0]?.id,
-      code: 'PROCESS_COUNT',
-      message: `流程图须恰好有一个可执行流程（isExecutable="true"），现有 ${executable.length} 个`,
-    });
-  }
-
-  const incoming = new Map<string, number>();
-  for (const p of processes) {
-    walk(p, (el) => {
-      const target = (el.targetRef as ModdleElement | undefined)?.id;
-      if (el.$type === 'bpmn:SequenceFlow' && target) incoming.set(target, (incoming.get(target) ?? 0) + 1);
-    });
-  }
-  const userTaskIds = new Set<string>();
-  for (const p of processes) walk(p, (el) => { if (el.$type === 'bpmn:UserTask' && el.id) userTaskIds.add(el.id as string); });
-  const ctx: RuleContext = {
-    incoming,
-    userTaskIds,
-    knownNames: collectNames(processes, options.knownNames),
-    knownForms: options.knownForms ? new Set(options.knownForms) : undefined,
-    processIds: new Set(processes.map((p) => p.id as string)),
-    add,
-  };
-  for (const p of processes) walk(p, (el) => elementRules(el, ctx));
+  for (const p of checkModel(parsed.rootElement, options)) add(p);
 
   // Only a diagram that passed the rules is handed to the engine: a crash there is reported.
   if (!problems.length) {

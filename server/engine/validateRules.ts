@@ -1,8 +1,9 @@
 // One rule per element kind: what the platform runs, and what it refuses and why.
 import type { ModdleElement } from 'bpmn-moddle';
-import { baseExpression } from '../calendar';
-import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlines';
-import { readOutputs, readTaskMeta } from './extensions';
+import { baseExpression } from '../calendar/notation';
+import { notationOf, parseNotation, placeholders, sampleNotation } from './deadlineText';
+import { INSTANCE_NAMES, readLoop } from './loopSpec';
+import { readOutputs, readTaskMeta } from './taskMeta';
 import { checkExpression } from './feel';
 import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerSpec';
 import { describe } from './validateLabels';
@@ -24,7 +25,7 @@ const FORM_KEY = /^[a-z0-9][a-z0-9-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const IGNORED = new Set([
   'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation',
-  'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
+  'bpmn:Association', 'bpmn:Group', 'bpmn:Task', 'bpmn:ManualTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
   'bpmn:EventBasedGateway', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent',
   'bpmn:BoundaryEvent', 'bpmn:StartEvent', 'bpmn:SubProcess',
 ]);
@@ -35,7 +36,6 @@ const REFUSED: Record<string, [string, string]> = {
   'bpmn:SendTask': ['UNSUPPORTED_TASK', '平台没有消息服务，发送任务无法执行'],
   'bpmn:BusinessRuleTask': ['UNSUPPORTED_TASK', '平台不执行业务规则任务；请用网关条件（FEEL）'],
   'bpmn:ReceiveTask': ['UNSUPPORTED_TASK', '平台没有接收消息的接口，接收任务会永远等待'],
-  'bpmn:ManualTask': ['UNSUPPORTED_TASK', '手工任务没有表单和分派，无法在平台上办结；请改用用户任务'],
   'bpmn:Transaction': ['UNSUPPORTED_ELEMENT', '平台不支持事务子流程'],
   'bpmn:AdHocSubProcess': ['UNSUPPORTED_ELEMENT', '平台不支持自由子流程'],
 };
@@ -146,11 +146,21 @@ function userTask(ctx: RuleContext, el: El): void {
       courtRules(ctx, el, `输出「${o.name}」`, o.expression);
     }
   }
-  for (const r of (el.resources ?? []) as El[]) {
-    const crash = r.resourceRef && !r.resourceAssignmentExpression;
-    ctx.add({ element: el.id, code: crash ? 'POTENTIAL_OWNER_REF' : 'RESOURCE_UNSUPPORTED', message: crash
-      ? `${label} 的 potentialOwner 只有 resourceRef 没有分派表达式：会使 bpmn-engine 加载崩溃；请删除并改用 candidateGroups`
-      : `${label} 使用了 BPMN 资源分派（${r.$type.replace('bpmn:', '')}）：平台不读取它，请改用 candidateGroups 或 assignee` });
+  // potentialOwner / performer with an expression is the court + role assignment (readPerformer).
+  const resources = (el.resources ?? []) as El[];
+  // As the XML tag reads: potentialOwner, performer, humanPerformer.
+  const tag = (r: El) => r.$type.replace('bpmn:', '').replace(/^./, (c) => c.toLowerCase());
+  for (const r of resources) {
+    const expr = ((r.resourceAssignmentExpression as El | undefined)?.expression as El | undefined)?.body;
+    if (!r.resourceAssignmentExpression) {
+      ctx.add({ element: el.id, code: 'POTENTIAL_OWNER_REF', message: `${label} 的 ${tag(r)} 只有 resourceRef 没有分派表达式：会使 bpmn-engine 加载崩溃；请写分派表达式 {court: supervisedCourt, role: "承办人"}，或删除并改用 candidateGroups` });
+    } else if (typeof expr !== 'string' || !expr.trim()) {
+      ctx.add({ element: el.id, code: 'RESOURCE_UNSUPPORTED', message: `${label} 的 ${tag(r)} 没有分派表达式：请写 FEEL，如 {court: supervisedCourt, role: "承办人"}` });
+    }
+  }
+  const performers = resources.filter((r) => r.resourceAssignmentExpression).length;
+  if (performers > 1 || (performers && (el.candidateGroups || el.assignee))) {
+    ctx.add({ element: el.id, code: 'ASSIGNMENT_AMBIGUOUS', message: `${label} 有多个分派规则（potentialOwner/performer 与 candidateGroups/assignee）：只能有一种` });
   }
 }
 
@@ -187,13 +197,42 @@ function ledgerSpec(ctx: RuleContext, el: El): void {
   }
 }
 
+/**
+ * Multi-instance user tasks (a 合议庭): parallel or sequential, over a FEEL list
+ * (`camunda:collection` + `camunda:elementVariable`, the member) or a FEEL count
+ * (loopCardinality), with an optional FEEL completion condition. Returns the context the task's
+ * own expressions are checked in: the member, loopCounter and the nrOf… counts are known there.
+ */
+function loop(ctx: RuleContext, el: El): RuleContext {
+  const lc = el.loopCharacteristics as El;
+  const label = describe(el);
+  if (lc.$type !== 'bpmn:MultiInstanceLoopCharacteristics' || el.$type !== 'bpmn:UserTask') {
+    ctx.add({ element: el.id, code: 'UNSUPPORTED_LOOP', message: lc.$type !== 'bpmn:MultiInstanceLoopCharacteristics'
+      ? `${label} 设置了循环（标准循环）：平台不支持，请用多实例用户任务或循环的顺序流建模`
+      : `${label} 设置了多实例：平台只支持多实例的用户任务（如合议庭每名成员一项任务）` });
+    return ctx;
+  }
+  const spec = readLoop(lc as never)!;
+  if (!spec.collection === !spec.cardinality) {
+    ctx.add({ element: el.id, code: 'LOOP_SOURCE', message: `${label} 的多实例须有且只有一个来源：成员集合（camunda:collection，FEEL 列表，如 formPanel.members）或实例数（loopCardinality，FEEL 数字）` });
+  }
+  if (!VAR_NAME.test(spec.elementVariable)) {
+    ctx.add({ element: el.id, code: 'LOOP_VARIABLE', message: `${label} 的成员变量名「${spec.elementVariable}」须为英文标识符` });
+  }
+  const inner: RuleContext = { ...ctx, knownNames: new Set([...ctx.knownNames, spec.elementVariable, ...INSTANCE_NAMES]) };
+  if (spec.collection) feel(ctx, el, 'LOOP_FEEL', '成员集合（collection）', spec.collection);
+  if (spec.cardinality) feel(ctx, el, 'LOOP_FEEL', '实例数（loopCardinality）', spec.cardinality);
+  if (spec.completion) feel(inner, el, 'LOOP_FEEL', '完成条件（completionCondition）', spec.completion);
+  return inner;
+}
+
 export function elementRules(el: El, ctx: RuleContext): void {
   const refused = REFUSED[el.$type];
   if (refused) {
     ctx.add({ element: el.id, code: refused[0], message: `${describe(el)}：${refused[1]}` });
     return;
   }
-  if (el.loopCharacteristics) ctx.add({ element: el.id, code: 'UNSUPPORTED_LOOP', message: `${describe(el)} 设置了多实例/循环：平台暂不支持，请展开为明确的任务` });
+  if (el.loopCharacteristics) ctx = loop(ctx, el);
   extensionElements(ctx, el);
   ledgerSpec(ctx, el);
   if (el.$type in EVENT_DEFS) events(ctx, el);

@@ -6,7 +6,7 @@ export { FormsRepository } from './forms.repository';
 export { formsRoutes } from './forms.routes';
 export { seedForms } from './seed';
 export { SUPPORTED_COMPONENT_TYPES, LIMITS as FORM_LIMITS } from './policy';
-export { resolvePrefill, prefillFields } from './prefill';
+export { resolvePrefill, prefillFields, LEDGER_FIGURES, type LedgerFigures } from './prefill';
 export type { FormSchema, Component } from './components';
 export { walk, labelOf, walk as walkForm, labelOf as formLabelOf } from './components';
 export type { FileRef } from './strict';

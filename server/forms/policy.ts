@@ -59,7 +59,7 @@ export function checkSchema(schema: unknown): Problem[] {
     for (const message of optionFindings(c)) add(`${name}${message}`);
     const prefill = prefillSourceOf(c);
     if (c.properties?.prefill !== undefined && !isPrefillSource(c.properties.prefill)) {
-      add(`${name}的预填来源 ${JSON.stringify(c.properties.prefill)} 无效：可用 caseNo、supervisingCourt、supervisedCourt、task.dueAt、task.name、subject.<字段>、variables.<路径>`);
+      add(`${name}的预填来源 ${JSON.stringify(c.properties.prefill)} 无效：可用 caseNo、supervisingCourt、supervisedCourt、task.dueAt、task.name、subject.<字段>、variables.<路径>、ledger.<criticisms|situationNotices|praises|urges|exclusions|exclusionList>（督办台账）`);
     } else if (prefill && (inRow || LAYOUT_TYPES.has(c.type ?? '') || c.type === 'file' || c.type === 'button')) {
       add(`${name}不能预填：预填只用于表格之外的输入组件`);
     }

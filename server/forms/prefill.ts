@@ -7,8 +7,19 @@
 import { walk, type Component } from './components';
 import { readableInstant } from './dates';
 
-const SOURCE =
-  /^(caseNo|supervisingCourt|supervisedCourt|task\.(dueAt|name|openedAt|basis)|(subject|variables)\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)$/;
+/**
+ * Figures of the supervision ledger for the case's supervising court and its jurisdiction, for
+ * the year of the case variable `noticeYear` (the periodic 通报 case), else the current Beijing
+ * year (server/ledger: assessmentFigures). Stored with the submission as a snapshot.
+ */
+export const LEDGER_FIGURES = ['criticisms', 'situationNotices', 'praises', 'urges', 'exclusions', 'exclusionList'] as const;
+
+const SOURCE = new RegExp(
+  `^(caseNo|supervisingCourt|supervisedCourt|task\\.(dueAt|name|openedAt|basis)|(subject|variables)\\.[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*|ledger\\.(${LEDGER_FIGURES.join('|')}))$`,
+);
+
+/** The ledger's figures for prefill: {figure: value} for a court's jurisdiction and a year. */
+export type LedgerFigures = (court: string, year: number | undefined) => Promise<Record<string, unknown>>;
 
 export const isPrefillSource = (s: unknown): s is string => typeof s === 'string' && SOURCE.test(s);
 
@@ -47,13 +58,21 @@ export async function resolvePrefill(
   c: PrefillCase,
   task: PrefillTask,
   courtName: (code: string) => Promise<string | undefined> = async () => undefined,
+  ledger?: LedgerFigures,
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
+  let figures: Record<string, unknown> | undefined;
   const dateFields = new Set<string>();
   walk(schema, ({ component }) => {
     if (component.type === 'datetime' && component.key) dateFields.add(component.key);
   });
   for (const [key, source] of prefillFields(schema)) {
+    if (source.startsWith('ledger.')) {
+      const year = typeof c.variables?.noticeYear === 'number' ? c.variables.noticeYear : undefined;
+      figures ??= ledger && c.supervisingCourt ? await ledger(c.supervisingCourt, year) : {};
+      if (figures[source.slice(7)] !== undefined) out[key] = figures[source.slice(7)];
+      continue;
+    }
     const value = await valueOf(source, c, task, courtName);
     if (value === undefined || value === null) continue;
     // A date component takes the instant; a text field shows it as a court writes it

@@ -98,7 +98,12 @@ export async function validateSubmission(
 
   const data: Record<string, unknown> = context.data;
   for (const [path, value] of strict.fixes) setPath(data, path, value);
-  for (const key of prefilled.keys()) delete data[key];
+  // Case data is held by the case; a ledger figure is a snapshot of the ledger when the form
+  // was submitted, so it is stored with it (the diagram's conditions read it, e.g. exclusions).
+  for (const [key, source] of prefilled) {
+    if (source.startsWith('ledger.') && key in input) data[key] = input[key];
+    else delete data[key];
+  }
   walk(schema, ({ component: c, inRow }) => {
     if (c.type === 'button' && c.key && !inRow) delete data[c.key];
   });

@@ -20,6 +20,8 @@ export interface RuleRef {
   /** The entry whose recording crossed (or, for a lifting, fell below) the threshold. */
   trigger: string;
   lifted?: boolean;
+  /** Who the rule tells (rules.schema.ts `notify`), copied so the notice needs no package read. */
+  notify?: { issuer: string[]; subject: string[]; persons: boolean };
 }
 
 export interface LedgerEntry {

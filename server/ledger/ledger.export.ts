@@ -41,3 +41,18 @@ export async function ledgerWorkbook(year: number, entries: Presented[], summary
   for (const ws of [list, courts, persons, cons]) ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** 法院排名 as a workbook: one row per court, the indicators' values, the score and the rank. */
+export async function rankingWorkbook(r: { year: number; indicators: { id: string; title: string; weight: number }[]; rows: { courtName: string; values: Record<string, number>; score: number; rank: number }[] }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '督办平台';
+  const ws = wb.addWorksheet(`${r.year}年法院排名`);
+  ws.columns = [
+    { header: '名次', key: 'rank', width: 8 }, { header: '法院', key: 'court', width: 28 },
+    ...r.indicators.map((i) => ({ header: `${i.title}（权重 ${i.weight}）`, key: i.id, width: 16 })),
+    { header: '得分', key: 'score', width: 10 },
+  ];
+  for (const row of r.rows) ws.addRow({ rank: row.rank, court: row.courtName, ...row.values, score: row.score });
+  ws.getRow(1).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

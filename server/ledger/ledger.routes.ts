@@ -6,7 +6,7 @@ import type { Guards } from '../http/actor';
 import { badRequest } from '../http/errors';
 import { extendApi } from '../http/openapi';
 import { ENTRY_KINDS, CONSEQUENCE, REVERSAL, beijingYear } from './kinds';
-import { ledgerWorkbook } from './ledger.export';
+import { ledgerWorkbook, rankingWorkbook } from './ledger.export';
 import type { LedgerService } from './ledger.service';
 
 export const LEDGER_READERS = ['审批人', '院领导', '督察', '审查人员'];
@@ -21,6 +21,8 @@ extendApi({
   '/api/ledger/mine': { get: { summary: '本人被记载的台账记录（按姓名和所在法院）', roles: '任何已登录用户' } },
   '/api/ledger/summary': { get: { summary: '年度各法院、个人计数及规则后果（?year=）', roles: LEDGER_READERS.join('、') } },
   '/api/ledger/quarterly': { get: { summary: '季度通报清单（?year=&quarter=）', roles: LEDGER_READERS.join('、') } },
+  '/api/ledger/ranking': { get: { summary: '辖区法院排名（程序包的指标与权重；?year=&level=中院|基层|专门）', roles: LEDGER_READERS.join('、') } },
+  '/api/ledger/ranking/export': { get: { summary: '导出法院排名 Excel（?year=&level=）', roles: LEDGER_READERS.join('、') } },
   '/api/ledger/export': { get: { summary: '导出年度台账 Excel（?year=）', roles: LEDGER_READERS.join('、') } },
 });
 
@@ -65,6 +67,20 @@ export function ledgerRoutes(service: LedgerService, guards: Guards, now: () => 
     const q = intParam(req, 'quarter', 1, 4);
     if (!q) throw badRequest('请指定季度（1–4）', [{ field: 'quarter', message: '不能为空' }]);
     res.json(await service.quarterly(guards.actor(req), year(req), q));
+  });
+  const level = (req: Request) => {
+    const l = textParam(req, 'level');
+    if (l && !['中院', '基层', '专门'].includes(l)) throw badRequest('层级应为：中院、基层、专门', [{ field: 'level', message: '取值不正确' }]);
+    return l;
+  };
+  r.get('/ledger/ranking', ...read, async (req, res) => {
+    res.json(await service.ranking(guards.actor(req), year(req), level(req)));
+  });
+  r.get('/ledger/ranking/export', ...read, async (req, res) => {
+    const ranking = await service.ranking(guards.actor(req), year(req), level(req));
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="ranking-${ranking.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${ranking.year}年法院排名.xlsx`)}`);
+    res.send(await rankingWorkbook(ranking));
   });
   r.get('/ledger/export', ...read, async (req, res) => {
     const y = year(req);

@@ -11,6 +11,7 @@ import { CONSEQUENCE, REVERSAL, beijingYear, periodOf, quarterBounds } from './k
 import { parseManualEntry } from './manualEntry';
 import { namesOf, type LedgerRepository, type PackageRules } from './ledger.repository';
 import { projectHistory, type LedgerHistory } from './project';
+import { DEFAULT_INDICATORS, rank } from './ranking';
 import { countFor, decide, ruleCounts, subjectsOf, windowOf } from './rules';
 
 export interface LedgerDeps {
@@ -32,6 +33,9 @@ export interface ListQuery {
 const COUNTED = (e: LedgerEntry, reversed: Set<string>) => !reversed.has(e._id) && e.kind !== REVERSAL && e.kind !== CONSEQUENCE;
 
 export class LedgerService {
+  /** Told of each consequence recorded or lifted (the notices, server/notifications). */
+  onConsequence?: (entry: LedgerEntry) => Promise<unknown>;
+
   constructor(private readonly deps: LedgerDeps) {}
 
   /** Observer of the cases' writes: projects `ledgerEntry` history, then applies the rules. */
@@ -106,6 +110,7 @@ export class LedgerService {
                 id: rule.id, packageId: pkg.packageId, title: rule.title, basis: rule.basis, consequence: rule.consequence,
                 threshold: rule.threshold, count, subject: subject.key, subjectLabel: subject.label, window, trigger: arrived._id,
                 ...(decision === 'lift' ? { lifted: true } : {}),
+                ...(rule.notify ? { notify: rule.notify } : {}),
               },
             };
             if (await this.deps.repo.insertOnce(c)) recorded.push(c);
@@ -113,6 +118,8 @@ export class LedgerService {
         }
       }
     }
+    // After the insert: a crash before the notices is caught up from the ledger at start.
+    for (const c of recorded) await this.onConsequence?.(c).catch(() => undefined);
     return recorded;
   }
 
@@ -276,6 +283,64 @@ export class LedgerService {
       year, quarter, from: from.toISOString(), to: to.toISOString(), issuer: actor.court, issuerName: actorCourt?.name ?? actor.court,
       recipients: [...new Set(recipients)],
       rows: [...byCourt.values()].map((r) => ({ ...r, courtName: names.get(r.court)?.name ?? r.court })).sort((a, b) => a.court.localeCompare(b.court)),
+    };
+  }
+
+  /**
+   * The annual assessment's figures (forms prefill `ledger.*`): within the court's jurisdiction,
+   * for a Beijing year (default: the current one) — counts in force by kind and the 评优评先
+   * consequences in force, as 有/无 and as a list of who and why.
+   */
+  async assessmentFigures(court: string, year?: number): Promise<Record<string, unknown>> {
+    const y = year ?? beijingYear(this.deps.clock.now());
+    const codes = await this.deps.courts.codesUnder(court);
+    const entries = await this.deps.repo.all(this.filter(codes, { year: y }));
+    const reversed = await this.deps.repo.reversedIds();
+    const counted = entries.filter((e) => COUNTED(e, reversed) && e.court && codes.includes(e.court));
+    const count = (kind: string) => counted.filter((e) => e.kind === kind).length;
+    const consequences = entries.filter((e) => e.kind === CONSEQUENCE);
+    const inForce = consequences.filter((c) => !c.rule?.lifted && !consequences.some((l) => l.reverses === c._id));
+    const names = await this.deps.courts.findByCodes(inForce.flatMap((c) => [c.court ?? '', ...c.persons.map((p) => p.court)]));
+    const label = (c: LedgerEntry) => {
+      const [kind, at = c.court ?? '', ...name] = (c.rule?.subject ?? `court:${c.court}`).split(':');
+      const courtName = names.get(at)?.name ?? at;
+      return kind === 'person' ? `${name.join(':')}（${courtName}）` : kind === 'bureau' ? `${courtName} 执行局` : courtName;
+    };
+    return {
+      criticisms: count('通报批评'), situationNotices: count('情况通报'), praises: count('表扬'), urges: count('催办'),
+      exclusions: inForce.length ? '有' : '无',
+      exclusionList: inForce.length ? inForce.map((c) => `${label(c)}：${c.rule?.title ?? ''}，${c.rule?.consequence ?? ''}`).join('\n') : `${y}年无`,
+    };
+  }
+
+  /**
+   * 法院排名: the courts below the actor's (of one level when asked) by the indicators of the
+   * actor's province's package (DEFAULT_INDICATORS when it declares none), for a Beijing year.
+   */
+  async ranking(actor: Actor, year: number, level?: string) {
+    const codes = (await this.deps.courts.codesUnder(actor.court)).filter((c) => c !== actor.court);
+    const [courts, actorCourt, packages] = await Promise.all([
+      this.deps.courts.findByCodes(codes), this.deps.courts.findByCode(actor.court), this.deps.repo.publishedRules(),
+    ]);
+    const ranked = codes.filter((c) => courts.has(c) && (!level || courts.get(c)!.level === level));
+    const declared = packages.find((p) => p.province === actorCourt?.province && p.ranking?.length);
+    const indicators = declared?.ranking ?? DEFAULT_INDICATORS;
+    const from = new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
+    const to = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000);
+    const [cases, entries, reversed] = await Promise.all([
+      this.deps.repo.supervisedIn(ranked, from, to, new Date(Math.min(to.getTime(), this.deps.clock.now().getTime()))),
+      this.deps.repo.all({ court: { $in: ranked }, year }),
+      this.deps.repo.reversedIds(),
+    ]);
+    const figures = new Map(ranked.map((c) => [c, {} as Record<string, number>]));
+    for (const r of cases) Object.assign(figures.get(r.court)!, { cases: r.cases, overdue: r.overdue, closed: r.closed });
+    for (const e of entries.filter((x) => COUNTED(x, reversed) && x.court)) {
+      const f = figures.get(e.court!)!;
+      f[e.kind] = (f[e.kind] ?? 0) + 1;
+    }
+    return {
+      year, level: level ?? null, indicators, declaredBy: declared?.packageId ?? null,
+      rows: rank(indicators, ranked.map((c) => ({ court: c, courtName: courts.get(c)!.name, figures: figures.get(c)! }))),
     };
   }
 

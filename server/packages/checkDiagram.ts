@@ -2,6 +2,7 @@
 // runs), its process key, and the legal basis of every element that enforces a clause.
 import { describeDefinition, MAX_ATTRIBUTES, tooManyAttributes, validateDefinition } from '../engine';
 import { parseCitations, resolveCitation } from './citations';
+import { decodeDiagram } from './diagramEncoding';
 import { lineOf, readDiagram, type DiagramElement } from './diagram';
 import type { Articles } from './manifest.schema';
 import type { PackageProblem } from './types';
@@ -37,12 +38,9 @@ export function label(e: DiagramElement): string {
 export async function checkDiagram(path: string, data: Buffer, ctx: DiagramContext) {
   const problems: PackageProblem[] = [];
   const warnings: PackageProblem[] = [];
-  let xml: string;
-  try {
-    xml = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return { problems: [{ file: path, code: 'ENCODING', message: `${path} 不是 UTF-8 编码的文本` }], warnings };
-  }
+  const decoded = decodeDiagram(path, data);
+  if ('problem' in decoded) return { problems: [{ file: path, code: 'ENCODING', message: decoded.problem }], warnings };
+  const { xml } = decoded;
   // Before any parser sees it: an external entity must never be resolved (XXE).
   const dtd = xml.search(/<!DOCTYPE|<!ENTITY/i);
   if (dtd >= 0) {

@@ -1,7 +1,11 @@
 // Reading the legal basis an element names in its documentation ("海南办法 第四条",
 // "第四条第二款", "《…办法》第四条、第六条") and finding the article text it points to.
-import { parseChineseNumeral } from '../calendar';
-import type { Articles } from './manifest.schema';
+import { parseChineseNumeral } from '../calendar/numerals'; // pure: the browser reads citations too
+
+/** The shape of articles.json (manifest.schema.ts validates it); declared here so the browser can read citations without the schema module. */
+export interface Articles {
+  documents: { id: string; title: string; docNo?: string; articles: { no: string; text: string }[] }[];
+}
 
 export interface Citation {
   /** The document id it resolved to (the first document when none is named). */

@@ -16,6 +16,8 @@ export const FORM_KEY = /^(?:[a-z0-9][a-z0-9-]{1,63}\/)?[A-Za-z][A-Za-z0-9_-]*$/
 export const ARTICLE_NO = /^第[〇零一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十0-9]+)?$/;
 
 const text = z.string().trim().min(1);
+/** Why a period the text states has no deadline in the package (server/periods/README.md). */
+export const PERIOD_STATUSES = ['非程序性', '平台无法执行'] as const;
 /** date 日期, dateTime 日期时间, text 文本, number 数字, boolean 是否, court 法院, person 人员, period 期间. */
 export const DICTIONARY_TYPES = ['date', 'dateTime', 'text', 'number', 'boolean', 'court', 'person', 'period'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')
@@ -91,6 +93,20 @@ const manifestObject = z.strictObject({
   /** 法院代字 for {代字} in 文号 patterns: court code → 琼, 琼01 … */
   courtAbbreviations: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '法院代码格式不正确'), text).optional(),
   startForms: z.array(startForm).optional(),
+  /**
+   * How the package accounts for each period its articles state (server/periods/README.md):
+   * bound by hand to the parameters / elements that enforce it, or explained as 非程序性 /
+   * 平台无法执行; `{parameter, reason}` records why a parameter departs from its article's period.
+   */
+  periods: z.array(z.union([
+    z.strictObject({
+      period: text,
+      enforcedBy: z.array(text).min(1).optional(),
+      status: z.enum(PERIOD_STATUSES, { error: `status 应为 ${PERIOD_STATUSES.join('、')} 之一` }).optional(),
+      reason: text,
+    }).refine((d) => !!d.enforcedBy !== !!d.status, { message: '每项须二选一：enforcedBy（执行它的参数或元素）或 status（非程序性 / 平台无法执行）' }),
+    z.strictObject({ parameter: text, reason: text }),
+  ], { error: '条文期限的处理应为 {period, enforcedBy | status, reason} 或 {parameter, reason}' })).optional(),
   /** Rules over the supervision ledger and the periodic notice's recipients (server/ledger/README.md). */
   ledger: ledgerSectionSchema.optional(),
 });
@@ -141,6 +157,7 @@ export function lenientManifest(raw: unknown): Manifest {
     // All or none: the checks name entries by their index, which dropping one would shift.
     ...(Array.isArray(r.startForms) ? { startForms: one(s.startForms, r.startForms, []) } : {}),
     ...(one(s.ledger, r.ledger, undefined) ? { ledger: one(s.ledger, r.ledger, undefined) } : {}),
+    ...(Array.isArray(r.periods) ? { periods: many(s.periods.unwrap().element, r.periods) } : {}),
   });
 }
 

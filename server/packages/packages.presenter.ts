@@ -2,6 +2,7 @@
 import type { PackageDoc } from './package.model';
 import type { PackageSummary } from './packages.repository';
 import type { StoredContent } from './packageContent';
+import { periodCoverage } from '../periods';
 
 export function presentVersion(doc: PackageSummary) {
   return {
@@ -35,6 +36,7 @@ export function presentPackage(doc: PackageDoc, content: StoredContent, versions
     forms: manifest.forms,
     parameters: manifest.parameters,
     articles: content.articles,
+    coverage: presentCoverage(content),
     files: doc.files.map((f) => f.path),
     versions: versions.map(presentVersion),
   };
@@ -58,4 +60,17 @@ export function presentList(docs: PackageSummary[]) {
       versions: versions.length,
     };
   });
+}
+
+/** The package's period coverage, each binding with the diagram file that holds its element (the modeler's link). */
+export function presentCoverage(content: Pick<StoredContent, 'manifest' | 'articles' | 'diagrams'>) {
+  const c = periodCoverage(content.manifest, content.articles);
+  const fileOf = (element: string) => {
+    const d = content.diagrams.find((x) => x.xml.includes(`id="${element}"`));
+    return d && content.manifest.processes.find((p) => p.key === d.key)?.file;
+  };
+  return {
+    ...c,
+    periods: c.periods.map((p) => ({ ...p, bindings: p.bindings.map((b) => ({ ...b, file: fileOf(b.element) ?? null })) })),
+  };
 }

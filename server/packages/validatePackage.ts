@@ -1,12 +1,14 @@
 // Import validation: every check runs and every problem is collected before anything is
 // decided; only a package with no problem at all comes back as `pkg`. Used alike for uploaded
 // zips and for the packages shipped in processes/ and forms/.
+import { decodeDiagram } from './diagramEncoding';
 import { dictionaryProblems } from '../calendar';
 import type { FormsService } from '../forms';
 import { checkDiagram, type CheckedDiagram } from './checkDiagram';
 import { checkParameters } from './checkParameters';
 import { checkDocuments } from '../documents/binding';
 import { checkStartForms } from './checkStartForms';
+import { coverageWarnings } from '../periods';
 import { articleDuplicates } from './citations';
 import { DIAGRAM_PATH, FORM_PATH, diagramPath, formPath, manifestAgainstFiles, unknownFiles } from './layout';
 import { articlesSchema, lenientManifest, manifestSchema, parseWith, readJson, type Articles, type Manifest } from './manifest.schema';
@@ -81,8 +83,16 @@ export async function validatePackage(
 
   const diagrams: ValidPackage['diagrams'] = [];
   let complete = true;
-  for (const [path, data] of files) {
+  for (const [path, original] of files) {
     if (!DIAGRAM_PATH.test(path)) continue;
+    // Another declared encoding that decodes cleanly is stored as UTF-8 (diagramEncoding.ts).
+    const decoded = decodeDiagram(path, original);
+    let data = original;
+    if ('xml' in decoded && decoded.transcodedFrom) {
+      data = Buffer.from(decoded.xml, 'utf8');
+      files.set(path, data);
+      warnings.push({ file: path, code: 'ENCODING_CONVERTED', message: `${path} 由 ${decoded.transcodedFrom} 编码转换为 UTF-8 保存` });
+    }
     const listed = m?.processes.find((p) => diagramPath(p.file) === path);
     const r = await checkDiagram(path, data, {
       packageId: m?.id,
@@ -101,6 +111,10 @@ export async function validatePackage(
   if (m) append(problems, checkParameters(m, diagrams, articles, complete));
   if (m && complete) append(problems, checkDocuments(m, files, diagrams.flatMap((d) => d.elements), forms));
   if (m) append(problems, checkStartForms(m, forms));
+  // Every period the articles state is bound or explained (server/periods/README.md).
+  if (manifest && articles) {
+    append(warnings, coverageWarnings(manifest, articles, complete ? diagrams.flatMap((d) => d.elements.map((e) => ({ id: e.id, process: e.process }))) : undefined));
+  }
 
   if (problems.length || !manifest || !articles) return { problems, warnings };
   return { problems, warnings, pkg: { manifest, articles, files, diagrams, forms } };

@@ -41,6 +41,8 @@ import { createPackages, type PackagesService } from '../packages';
 import { createDocuments, type DocumentsService } from '../documents';
 import { IntakeService, intakeRoutes } from '../intake';
 import { createCourtsRepository } from '../courts';
+import { createNotifications, type NotificationsService } from '../notifications';
+import { createUrging } from '../urging';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -66,6 +68,7 @@ export interface Platform {
     /** Inbox / 已办 / timeliness read models (rebuild, prepare). */
     worklists: WorklistsRepository;
     ledger: LedgerService;
+    notifications: NotificationsService;
   };
   /** Stop taking requests, finish those in flight, stop the scheduler, flush the store. */
   shutdown(server?: http.Server): Promise<void>;
@@ -123,6 +126,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   const casesService = new CasesService(deps);
   const ledger = createLedger({ connection, clock, cases });
   const scheduler = new Scheduler(deps, logger, { lanes: engine.threads + 1 });
+  const notifications = await createNotifications({ connection, clock, cases, ledger: ledger.service, scheduler, config, logger });
   const forms = new FormsService(new FormsRepository(connection), clock);
   const attachments = new AttachmentsService(new AttachmentsRepository(connection), {
     maxBytes: config.uploadMaxBytes,
@@ -145,6 +149,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     attachments,
     submissions: new SubmissionsRepository(connection),
     courtName: async (code) => (await auth.findCourt(code))?.name,
+    ledgerFigures: (court, year) => ledger.service.assessmentFigures(court, year),
     warn: (err, msg) => logger.warn({ err }, msg),
   }, (e) => documents.service.afterTaskCompleted(e));
 
@@ -221,6 +226,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       clockRoutes(clock, () => scheduler.fireDue(), guards),
       statsRoutes(connection, worklists, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
       ledger.routes(guards),
+      notifications.routes(guards),
+      createUrging({ connection, cases, clock, guards, people: auth.people, courtName: async (code) => (await auth.findCourt(code))?.name }),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
@@ -228,6 +235,8 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   // Entries a crash kept from being projected after their case write (DESIGN.md decision 2).
   const rebuilt = await ledger.service.rebuild();
   if (rebuilt) logger.info({ rebuilt }, '督办台账：已从案件记录补齐');
+  const caughtUp = await notifications.catchUp();
+  if (caughtUp) logger.info({ caughtUp }, '消息中心：已从案件记录补齐');
 
   if (opts.schedulerPollMs !== false) scheduler.start(opts.schedulerPollMs ?? config.schedulerPollMs);
 
@@ -237,7 +246,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     config,
     auth,
     clock,
-    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service },
+    services: { cases: casesService, tasks: tasksService, definitions: definitionsService, calendar, scheduler, forms, attachments, packages: packages.service, documents: documents.service, worklists, ledger: ledger.service, notifications: notifications.service },
     async shutdown(server) {
       if (shuttingDown) return;
       shuttingDown = true;

@@ -25,6 +25,7 @@ export class Scheduler {
   private timer?: NodeJS.Timeout;
   private running: Promise<number> = Promise.resolve(0);
   private stopped = false;
+  private readonly passJobs: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly deps: CasesDeps,
@@ -46,6 +47,15 @@ export class Scheduler {
       if (!this.stopped) this.timer = setTimeout(tick, pollMs);
     };
     this.timer = setTimeout(tick, 0);
+  }
+
+  /**
+   * Work that runs after each pass over the due timers, in the same turn (deadline notices, the
+   * daily digest): it sees the same platform time, and the manual clock's advance waits for it.
+   * Each job makes itself exactly-once (claims, deterministic ids); a failure is logged.
+   */
+  onPass(job: () => Promise<void>): void {
+    this.passJobs.push(job);
   }
 
   async stop(): Promise<void> {
@@ -81,7 +91,9 @@ export class Scheduler {
 
   private async drain(): Promise<number> {
     const lanes = Array.from({ length: Math.max(1, this.opts.lanes ?? 1) }, () => this.lane());
-    return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+    const fired = (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+    for (const job of this.passJobs) await job().catch((err) => this.logger.error({ err }, 'scheduled job failed'));
+    return fired;
   }
 
   private async lane(): Promise<number> {

@@ -3,7 +3,7 @@
 import type { AttachmentsService } from '../attachments';
 import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { DefinitionsRepository } from '../definitions/definitions.repository';
-import { resolvePrefill, type FormRevision, type FormsService } from '../forms';
+import { resolvePrefill, type FormRevision, type FormsService, type LedgerFigures } from '../forms';
 import { conflict, unprocessable } from '../http/errors';
 
 export interface TaskFormDeps {
@@ -11,6 +11,8 @@ export interface TaskFormDeps {
   attachments?: AttachmentsService;
   /** A court's display name for prefill (`supervisingCourt`); the code when unknown. */
   courtName?: (code: string) => Promise<string | undefined>;
+  /** The supervision ledger's figures for `ledger.*` prefill (the annual assessment). */
+  ledgerFigures?: LedgerFigures;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function formOf(deps: TaskFormDeps, definitions: DefinitionsReposit
 }
 
 export function prefillOf(deps: TaskFormDeps, form: FormRevision, doc: CaseDoc, task: OpenTask) {
-  return resolvePrefill(form.schema, doc, task, deps.courtName);
+  return resolvePrefill(form.schema, doc, task, deps.courtName, deps.ledgerFigures);
 }
 
 /** The cleaned data to hand to the engine, or 422 with one entry per field. */

@@ -4,7 +4,7 @@
 import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { CaseSummaryDoc } from '../cases/cases.repository';
 import type { CasesDeps } from '../cases/cases.service';
-import { checkNamedAssignees, courtsChange } from '../cases/caseCourts';
+import { checkNamedAssignees, checkPanels, courtsChange } from '../cases/caseCourts';
 import { recordRun } from '../cases/runChanges';
 import { runOnCase } from '../cases/runOnCase';
 import { TaskNotOpenError } from '../engine';
@@ -129,6 +129,7 @@ export class TasksService {
     const moved = await courtsChange(this.deps.directory, doc, result, actor.username);
     if (moved) result = { ...result, variables: moved.variables };
     const record = recordRun(doc, result, now, actor.username);
+    checkPanels(doc.openTasks, record.changes.openTasks ?? []);
     if (moved) {
       record.changes.supervisedCourt = moved.supervisedCourt;
       record.changes.supervisedCourts = moved.supervisedCourts;

@@ -82,3 +82,16 @@ describe('installShipped', () => {
     expect(await s.packages.installShipped(path.join(root, 'nowhere'))).toEqual({ installed: [], skipped: [], failed: [] });
   });
 });
+
+describe('the package detail carries its period coverage', () => {
+  it('each period of the articles with what enforces it and the diagram file of that element', async () => {
+    await s.packages.installShipped(root);
+    const pkg = (await s.admin.get('/api/packages/sample')).body.package;
+    expect(pkg.coverage.figure).toEqual({ stated: 2, bound: 2, explained: 0, open: 0 });
+    expect(pkg.coverage.periods.map((p: { key: string; sentence: string }) => [p.key, p.sentence])).toEqual([
+      ['测试办法 第四条 五日内', '下级法院应当自收到督办函之日起五日内书面报告执行情况。'],
+      ['测试办法 第五条 逾期', '逾期未报告的，督办法院应当通报。'],
+    ]);
+    expect(pkg.coverage.periods[0].bindings).toEqual([expect.objectContaining({ parameter: 'reportPeriod', element: 'reportInWriting', file: 'report.bpmn', how: 'auto' })]);
+  });
+});

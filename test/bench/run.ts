@@ -4,7 +4,7 @@
 //
 //   npm run bench                      full sizes (about 6 minutes on 2 cores)
 //   BENCH_SCALE=0.1 npm run bench      every count ×0.1 (about a minute)
-//   BENCH_ONLY=wire,runtime npm run bench   a subset: store, wire, runtime, http, memory, pages, documents
+//   BENCH_ONLY=wire,runtime npm run bench   a subset: store, wire, runtime, http, memory, pages, documents, constructs
 //   BENCH_FIRE=10000 npm run bench     fire all 10,000 due timers (default: the first 2,000,
 //                                      which keeps the full run near 6 minutes)
 // Other work on the machine skews absolute figures: the header records the load average, and
@@ -64,6 +64,7 @@ const sections: [string, (rows: Row[]) => Promise<void>][] = [
   ['memory', async (rows) => (await import('./memory')).benchMemory(rows, log)],
   ['pages', async (rows) => (await import('./pages')).benchPages(rows, log)],
   ['documents', async (rows) => (await import('./documents')).benchDocuments(rows, log)],
+  ['constructs', async (rows) => (await import('./constructs')).benchConstructs(rows, log)],
 ];
 
 // Each section runs in a process of its own (this file again, BENCH_SECTION=name), so that

@@ -2,6 +2,7 @@
 import type { HistoryEntry, People } from '../api/cases';
 import { formatDue } from '../i18n/format';
 import { historyLabel } from '../i18n/labels';
+import { courtName } from '../api/courts';
 
 export function historyText(h: HistoryEntry, names: Map<string, string>, people?: People): string {
   const d = (h.data ?? {}) as Record<string, unknown>;
@@ -62,6 +63,15 @@ export function historyText(h: HistoryEntry, names: Map<string, string>, people?
       return `管理员${d.kind === '撤销' ? '撤销案件' : '结案'}${why(d)}`;
     case 'taskWithdrawn':
       return `撤回已提交的步骤，重新办理${why(d)}`;
+    case 'ledgerEntry': {
+      const court = (d.court as string | undefined) ?? '';
+      return `记入督办台账：${String(d.kind ?? '')}${d.name ? `（${d.name}）` : ''}${court ? `，${courtName(court)}` : ''}`;
+    }
+    case 'urged': {
+      const tasks = ((d.tasks as { name?: string }[] | undefined) ?? []).map((t) => `「${t.name ?? ''}」`).join('');
+      const n = ((d.recipients as string[] | undefined) ?? []).length;
+      return `催办${tasks}：${String(d.reason ?? '')}（已通知 ${n} 人）`;
+    }
     case 'supervisedCourtChanged': {
       const court = (code: unknown) => `「${(d.names as Record<string, string> | undefined)?.[code as string] ?? code}」`;
       const all = ((d.toCourts as string[] | undefined) ?? []).map(court).join('、');

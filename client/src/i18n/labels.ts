@@ -32,6 +32,9 @@ export const HISTORY_TYPE: Record<string, string> = {
   assigneeChanged: '变更办理人',
   tokenMoved: '管理员调整流程',
   caseClosedByAdmin: '管理员结案',
+  urged: '催办',
+  ledgerEntry: '记入台账',
+  taskAssigned: '指派',
 };
 
 export const TIMER_KIND: Record<string, string> = {

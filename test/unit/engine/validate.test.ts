@@ -71,7 +71,9 @@ describe('refused elements, each named in the message', () => {
     ['a script task', 'SCRIPT_TASK', 'js', `<bpmn:scriptTask id="js" scriptFormat="javascript"><bpmn:script>process.exit(1)</bpmn:script></bpmn:scriptTask>`, 'js'],
     ['a service task', 'UNSUPPORTED_TASK', 'svc', `<bpmn:serviceTask id="svc" camunda:expression="\${x}"/>`, 'svc'],
     ['a message catch event', 'UNSUPPORTED_EVENT', 'msg', `<bpmn:intermediateCatchEvent id="msg"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>`, 'msg'],
-    ['a multi-instance task', 'UNSUPPORTED_LOOP', 'task', `<bpmn:userTask id="task" ${TASK}><bpmn:multiInstanceLoopCharacteristics/></bpmn:userTask>`, 'task'],
+    ['a multi-instance task with neither members nor a count', 'LOOP_SOURCE', 'task', `<bpmn:userTask id="task" ${TASK}><bpmn:multiInstanceLoopCharacteristics/></bpmn:userTask>`, 'task'],
+    ['a standard loop', 'UNSUPPORTED_LOOP', 'task', `<bpmn:userTask id="task" ${TASK}><bpmn:standardLoopCharacteristics/></bpmn:userTask>`, 'task'],
+    ['a multi-instance sub-process', 'UNSUPPORTED_LOOP', 'sp', `<bpmn:subProcess id="sp"><bpmn:multiInstanceLoopCharacteristics camunda:collection="supervisedCourts"/></bpmn:subProcess>`, 'sp'],
   ])('%s', async (_what, code, element, body, first) => {
     const problems = await problemsOf(diagram(body, first));
     const p = problems.find((x) => x.code === code);

@@ -26,6 +26,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '期限一览', roles: PROCESS_ADMIN },
   },
   {
+    path: '/admin/articles/:id?',
+    name: 'admin-articles',
+    component: () => import('./views/ArticlesView.vue'),
+    meta: { title: '条文期限', roles: PROCESS_ADMIN },
+  },
+  {
     path: '/admin/calendar',
     name: 'admin-calendar',
     component: () => import('./views/CalendarView.vue'),
@@ -48,6 +54,7 @@ export const routes: RouteRecordRaw[] = [
 export const menu: MenuItem[] = [
   { path: '/admin/packages', title: '程序包', roles: PROCESS_ADMIN, order: 60 },
   { path: '/admin/deadlines', title: '期限一览', roles: PROCESS_ADMIN, order: 61 },
+  { path: '/admin/articles', title: '条文期限', roles: PROCESS_ADMIN, order: 61.5 },
   { path: '/admin/calendar', title: '节假日', roles: ['流程管理员', '系统管理员'], order: 62, homeFor: PROCESS_ADMIN },
   { path: '/admin/courts', title: '法院', roles: SYSTEM_ADMIN, order: 70 },
   { path: '/admin/users', title: '用户', roles: SYSTEM_ADMIN, order: 71 },

@@ -29,7 +29,7 @@ export interface CountRow { court?: string; courtName: string; name?: string; ro
 export interface LedgerSummary { year: number; courts: CountRow[]; persons: CountRow[]; consequences: LedgerEntry[] }
 export interface LedgerQuery { year?: number; court?: string; kind?: string; page: number; pageSize: number }
 
-export const KINDS = ['通报批评', '情况通报', '表扬', '约谈', '追责', '移送纪检监察', '评查', '考核', '季度通报', '后果', '撤销'];
+export const KINDS = ['通报批评', '情况通报', '表扬', '约谈', '追责', '移送纪检监察', '评查', '考核', '季度通报', '催办', '后果', '撤销'];
 
 export function ledgerList(q: LedgerQuery) {
   const params = new URLSearchParams();
@@ -43,3 +43,15 @@ export const exportUrl = (year: number) => `/api/ledger/export?year=${year}`;
 export interface QuarterlyRow { court: string; courtName: string; cases: number; opened: number; closed: number; overdue: number; criticisms: number; situationNotices: number }
 export interface QuarterlyList { year: number; quarter: number; issuerName: string; recipients: string[]; rows: QuarterlyRow[] }
 export const quarterlyList = (year: number, quarter: number) => http.get<QuarterlyList>(`/api/ledger/quarterly?year=${year}&quarter=${quarter}`);
+
+export interface RankingIndicator { id: string; title: string; source: string; weight: number }
+export interface CourtRanking {
+  year: number;
+  level: string | null;
+  indicators: RankingIndicator[];
+  declaredBy: string | null;
+  rows: { court: string; courtName: string; values: Record<string, number>; score: number; rank: number }[];
+}
+const levelParam = (level?: string) => (level ? `&level=${encodeURIComponent(level)}` : '');
+export const courtRanking = (year: number, level?: string) => http.get<CourtRanking>(`/api/ledger/ranking?year=${year}${levelParam(level)}`);
+export const rankingExportUrl = (year: number, level?: string) => `/api/ledger/ranking/export?year=${year}${levelParam(level)}`;

@@ -1,5 +1,6 @@
 // /api/packages, /api/definitions/:key/migrate, /api/deadline, /api/forms (docs/PACKAGES.md,
 // server/http/openapi.ts). The zip upload goes through XMLHttpRequest for its upload progress.
+import type { Binding, Coverage, PeriodCoverage } from '../../../../../server/periods/coverage';
 import { ApiError, csrfHeader, http, query } from '../../../api/http';
 import type { Articles, FormSchema, Manifest, PackageProblem, Parameter } from '../workspace/types';
 
@@ -32,6 +33,11 @@ export interface PackageSummary {
   versions: number;
 }
 
+/** Period coverage (server/periods/README.md); each binding names the diagram file of its element. */
+export type PackageCoverage = Omit<Coverage, 'periods'> & {
+  periods: (Omit<PeriodCoverage, 'bindings'> & { bindings: (Binding & { file?: string | null })[] })[];
+};
+
 export interface PackageDetail extends PackageVersion {
   manifest: Manifest;
   regulation: Manifest['regulation'];
@@ -39,6 +45,7 @@ export interface PackageDetail extends PackageVersion {
   forms: string[];
   parameters: Parameter[];
   articles: Articles;
+  coverage: PackageCoverage;
   files: string[];
   versions: PackageVersion[];
 }

@@ -8,7 +8,7 @@ import { reactive } from 'vue';
 import { ApiError } from '../../../api/http';
 import { draftsApi, type DraftInfo } from '../api/packages.api';
 import { deriveParameters, processOf } from './deadlines';
-import type { Articles, DictionaryEntry, FormSchema, Manifest, PackageProblem, Workspace } from './types';
+import type { Articles, DictionaryEntry, FormSchema, Manifest, PackageProblem, PeriodDecision, Workspace } from './types';
 import { writeZip } from './zip';
 
 const cache = reactive(new Map<string, Workspace>());
@@ -268,6 +268,19 @@ export function setParameterLabel(ws: Workspace, id: string, label: string): voi
 export function setDictionary(ws: Workspace, entries: DictionaryEntry[]): void {
   if (entries.length) ws.manifest.dictionary = entries;
   else delete ws.manifest.dictionary;
+  persist(ws);
+}
+
+/**
+ * Records how a period of the articles is accounted for (`decision` null: back to what the
+ * parameters bind by themselves), or why a parameter departs from its article (`{parameter}`).
+ */
+export function setPeriodDecision(ws: Workspace, key: { period: string } | { parameter: string }, decision: PeriodDecision | null): void {
+  const same = (d: PeriodDecision) => ('period' in key ? 'period' in d && d.period === key.period : 'parameter' in d && d.parameter === key.parameter);
+  const rest = (ws.manifest.periods ?? []).filter((d) => !same(d));
+  const next = decision ? [...rest, decision] : rest;
+  if (next.length) ws.manifest.periods = next;
+  else delete ws.manifest.periods;
   persist(ws);
 }
 

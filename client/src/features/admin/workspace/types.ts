@@ -26,7 +26,12 @@ export interface Manifest {
   /** Official documents bound to elements (server/documents/README.md); kept as imported. */
   documents?: { kind: string; name: string; template: string; elements: string[]; process?: string; numbering: string }[];
   courtAbbreviations?: Record<string, string>;
+  /** How each period of the articles is accounted for (server/periods/README.md). */
+  periods?: PeriodDecision[];
 }
+
+export type { PeriodDecision } from '../../../../../server/periods/types';
+import type { PeriodDecision } from '../../../../../server/periods/types';
 
 /** The package's data dictionary: a variable's Chinese label (docs/PACKAGES.md). */
 export interface DictionaryEntry {
