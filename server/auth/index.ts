@@ -137,6 +137,8 @@ export async function createAuth(opts: AuthOptions) {
     findCourts: (codes: string[]): Promise<Map<string, Court>> => courts.findByCodes(codes),
     /** A user without secrets (for checking a named 专人), or null. */
     findUser: (username: string) => users.findByUsername(username),
+    /** The accounts of one court (no secrets): whom a task may be handed to (server/tasks). */
+    usersOfCourt: (court: string) => users.listByCourts([court]),
     /** 姓名 of an account (no secrets), for showing people by name. */
     findUserName: async (username: string): Promise<string | undefined> => (await users.findByUsername(username))?.name,
     /** Whether `upper` may supervise `lower` (both codes; false when either is unknown). */

@@ -19,6 +19,13 @@ const openTaskSchema = new Schema(
     deadline: Schema.Types.Mixed,
     basis: String,
     openedAt: Date,
+    // Task actions (server/tasks/README.md): who holds the task, who it is delegated to, who
+    // must also sign, the saved form (暂存) and a submission waiting for those signatures.
+    claimedBy: String,
+    delegation: Schema.Types.Mixed,
+    cosigners: Schema.Types.Mixed,
+    draft: Schema.Types.Mixed,
+    pendingSubmission: Schema.Types.Mixed,
   },
   { _id: false },
 );
@@ -129,7 +136,20 @@ export interface OpenTask {
   deadline?: unknown;
   basis?: string;
   openedAt?: Date;
+  /** 认领 / 转办: the one person working a court + role task (others see who). */
+  claimedBy?: string;
+  /** 委派: `to` does the work and hands it back to `from`. */
+  delegation?: { from: string; to: string; at: Date; reason: string };
+  /** 加签: each must sign before the submission goes on. */
+  cosigners?: { user: string; by: string; at: Date; reason: string; signedAt?: Date; opinion?: string }[];
+  /** 暂存: the form as last saved, to finish later. */
+  draft?: { data: Record<string, unknown>; by: string; at: Date };
+  /** Submitted while signatures were outstanding: runs when the last one arrives. */
+  pendingSubmission?: { data: Record<string, unknown>; by: string; at: Date };
 }
+
+/** The task fields the platform keeps (the engine knows nothing of them): carried across commands. */
+export const TASK_ACTION_FIELDS = ['claimedBy', 'delegation', 'cosigners', 'draft', 'pendingSubmission'] as const;
 
 export interface CaseTimer {
   id: string;

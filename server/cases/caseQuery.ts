@@ -7,7 +7,11 @@ import type { ErrorDetail } from '../http/errors';
 import { containing, dateParam, pageRequest, param, throwIfProblems } from '../http/paging';
 import type { CaseListQuery } from './cases.repository';
 
-export const CASE_SORTS = { createdAt: -1, firstDueAt: 1, closedAt: -1 } as const;
+export const CASE_SORTS = {
+  createdAt: -1, firstDueAt: 1, closedAt: -1, caseNo: 1, enforcementCaseNo: 1, supervisedCourt: 1, supervisingCourt: 1, status: 1, process: 1,
+} as const;
+/** Sort names the list columns use → the stored field. */
+const SORT_FIELD: Record<string, string> = { enforcementCaseNo: 'subject.enforcementCaseNo', process: 'definition.key' };
 const STATUSES = ['running', 'completed', 'failed'];
 /** due=: overdue (an open task past its deadline), week (the earliest due falls in this Beijing week, not yet overdue). */
 export const DUE_FILTERS = ['overdue', 'week'];
@@ -49,7 +53,10 @@ export function caseListQuery(q: Record<string, unknown>, visibleCourts: string[
     and.push({ $or: [{ caseNo: re }, { 'subject.enforcementCaseNo': re }, { 'subject.parties': re }, { 'subject.title': re }] });
   }
   throwIfProblems(problems);
-  return { filter: flatten(and), sort: { [p.sort]: p.order }, skip: p.skip, limit: p.pageSize, page: p.page, pageSize: p.pageSize };
+  // Ties (same court, same status) keep a stable order: newest first.
+  const sort: Record<string, 1 | -1> = { [SORT_FIELD[p.sort] ?? p.sort]: p.order };
+  if (p.sort !== 'createdAt') sort.createdAt = -1;
+  return { filter: flatten(and), sort, skip: p.skip, limit: p.pageSize, page: p.page, pageSize: p.pageSize };
 }
 
 /** Conditions on distinct fields as one object (the planner reads top-level fields and $and). */

@@ -14,14 +14,21 @@ export interface Person {
 /** {username: Person} for the given accounts (auth.people). */
 export type People = (usernames: string[]) => Promise<Record<string, Person>>;
 
+/** Task actions whose history entry names people in `to` / `from` / `user` (server/tasks). */
+const NAMING_ACTIONS = new Set(['taskTransferred', 'taskDelegated', 'delegationReturned', 'cosignerAdded', 'assigneeChanged']);
+
 /** Every account a case's record names: who acted, who opened it, who a task is assigned to. */
 export function accountsOf(doc: Pick<CaseDoc, 'history' | 'openTasks'>): string[] {
   const out = new Set<string>();
   for (const h of doc.history) {
     out.add(h.actor);
-    const by = (h.data as { by?: unknown } | undefined)?.by;
-    if (typeof by === 'string') out.add(by);
+    // Who acted, and whom a task action named (转办 / 委派 to, 加签 user, 交回 to).
+    const d = (h.data ?? {}) as { by?: unknown; to?: unknown; user?: unknown; from?: unknown };
+    const named = NAMING_ACTIONS.has(h.type) ? [d.user, d.from, d.to] : [];
+    for (const u of [d.by, ...named]) if (typeof u === 'string') out.add(u);
   }
-  for (const t of doc.openTasks) if (t.assignment?.user) out.add(t.assignment.user);
+  for (const t of doc.openTasks) {
+    for (const u of [t.assignment?.user, t.claimedBy, t.delegation?.to, t.delegation?.from]) if (u) out.add(u);
+  }
   return [...out];
 }

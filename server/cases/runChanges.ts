@@ -2,7 +2,7 @@
 // guarded update writes together (全程留痕: the record and the change are one write).
 import type { RunResult } from '../engine';
 import { randomUUID } from 'node:crypto';
-import type { CaseDoc, CaseMessageWait, CaseTimer, HistoryEntry, OpenTask, OutboxMessage } from './case.model';
+import { TASK_ACTION_FIELDS, type CaseDoc, type CaseMessageWait, type CaseTimer, type HistoryEntry, type OpenTask, type OutboxMessage } from './case.model';
 import { excludedUsers, panelMembersSat } from './caseCourts';
 import type { CaseChanges } from './cases.repository';
 
@@ -32,7 +32,11 @@ export function recordRun(
       ...(t.assignment.excludeUsers ?? []),
       ...(t.instance ? panelMembersSat(t.instance.of, pastAndNow) : []),
     ])];
+    const before = previousTasks.get(t.id);
+    // Claims, delegations, signatures and drafts of a task still open survive every command.
+    const kept = Object.fromEntries(TASK_ACTION_FIELDS.filter((k) => before?.[k] !== undefined).map((k) => [k, before![k]]));
     return {
+    ...kept,
     id: t.id,
     elementId: t.elementId,
     name: t.name,

@@ -23,6 +23,11 @@ export class DocumentsRepository {
     this.m = documentModels(connection);
   }
 
+  /** A case's documents that went out or are going out (not the failed), oldest first. */
+  issuedOfCase(caseId: mongoose.Types.ObjectId): Promise<Pick<DocumentDoc, 'source' | 'name' | 'number'>[]> {
+    return this.m.documents.find({ caseId, status: { $in: ['issued', 'issuing'] } }, { _id: 0, source: 1, name: 1, number: 1 }).sort({ _id: 1 }).lean<Pick<DocumentDoc, 'source' | 'name' | 'number'>[]>().exec();
+  }
+
   /** The one record of this source and kind: created now, or the one an earlier attempt made. */
   async claim(doc: NewDocument): Promise<{ doc: DocumentDoc; created: boolean }> {
     try {

@@ -1,5 +1,6 @@
 // Official documents of a case: issued after a bound task's completion (or a bound event),
 // listed on the case page, downloaded by whoever may see the case.
+import type mongoose from 'mongoose';
 import type { CaseDoc, HistoryEntry, OpenTask } from '../cases/case.model';
 import type { DefinitionsRepository } from '../definitions/definitions.repository';
 import { resolvePrefill, type FormsService } from '../forms';
@@ -60,6 +61,19 @@ export class DocumentsService {
 
   private get issueDeps(): IssueDeps {
     return { repo: this.deps.repo, templates: this.deps.templates, courtName: this.deps.courtName, logger: this.deps.logger };
+  }
+
+  /**
+   * Documents issued by these completed tasks, or by events the case reached from history entry
+   * `fromSeq` on (a task action may not go back past a document that went out: server/tasks).
+   */
+  async issuedSince(caseId: mongoose.Types.ObjectId, taskIds: string[], fromSeq: number) {
+    const tasks = new Set(taskIds);
+    return (await this.deps.repo.issuedOfCase(caseId)).filter((d) => {
+      if (tasks.has(d.source)) return true;
+      const [c, seq] = d.source.split('#');
+      return c === String(caseId) && Number(seq) >= fromSeq;
+    });
   }
 
   /** Issues what the completed task and the events it reached are bound to. Never throws. */

@@ -22,3 +22,5 @@ export {
   StateMismatch, ProcessFailure, DefinitionLoadError,
 } from './errors';
 export type * from './types';
+export { returnTargets, moveTargets } from './rewind';
+export type { ReturnTarget } from './rewind';

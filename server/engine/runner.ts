@@ -93,6 +93,23 @@ function complete(session: Session, rt: Runtime, input: RunInput, taskId: string
   api.signal({ by });
 }
 
+/**
+ * 退回 / moving a token: the target element starts afresh (its task opens and its deadlines and
+ * boundary timers are armed from now, as on a first arrival), then the waiting task is
+ * discarded (its timers cancelled). Target first: with nothing running the process would end.
+ */
+function moveToken(session: Session, rt: Runtime, taskId: string, to: string): void {
+  const api = session.tasks.get(taskId) as (Session['tasks'] extends Map<string, infer A> ? A : never) & { discard(): void } | undefined;
+  if (!api) throw new TaskNotOpen(taskId);
+  // The sibling in the task's own execution context (a sub-process has its own copy).
+  const owner = api.owner as unknown as { context: { getActivityById(id: string): { isRunning: boolean; run(): void } | null } };
+  const target = owner.context.getActivityById(to);
+  if (!target) throw new InvalidCommand(`流程图中没有元素 ${to}`);
+  if (target.isRunning) throw new InvalidCommand(`元素 ${to} 正在运行，不能再移入`);
+  target.run();
+  api.discard();
+}
+
 function fire(session: Session, rt: Runtime, timerId: string): void {
   const t = rt.timers.get(timerId);
   if (!t) throw new TimerNotArmed(timerId);
@@ -133,7 +150,7 @@ export function messageWaitOf(session: Session, id: string): MessageWait {
 
 function checkInput(input: RunInput): void {
   const c = input.command;
-  if (!c || !['start', 'complete', 'fireTimer', 'recompute', 'deliverMessage'].includes(c.type)) throw new InvalidCommand('未知的命令');
+  if (!c || !['start', 'complete', 'fireTimer', 'recompute', 'deliverMessage', 'moveToken'].includes(c.type)) throw new InvalidCommand('未知的命令');
   if (c.type === 'start' && input.state) throw new InvalidCommand('案件流程已启动，不能再次启动');
   if (c.type !== 'start' && !input.state) throw new InvalidCommand('案件流程尚未启动或已结束');
   if (!input.calendar) throw new InvalidCommand('缺少节假日日历');
@@ -157,6 +174,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     if (command.type === 'complete') complete(session, rt, input, command.taskId, command.data);
     if (command.type === 'fireTimer') fire(session, rt, command.timerId);
     if (command.type === 'deliverMessage') deliver(session, rt, command.waitId, command.message);
+    if (command.type === 'moveToken') moveToken(session, rt, command.taskId, command.to);
     await settle();
     failIfBroken(rt);
     reconcileTasks(session, rt);

@@ -22,6 +22,8 @@ export type Command =
   | { type: 'start' }
   | { type: 'complete'; taskId: string; data: Record<string, unknown> }
   | { type: 'fireTimer'; timerId: string }
+  /** Discard the open task and start `to` afresh (退回 to an earlier step, the cockpit's move). */
+  | { type: 'moveToken'; taskId: string; to: string }
   /** Recompute every armed timer against the calendar / exclusions given (R9, R11). */
   | { type: 'recompute' }
   /** Hand a durable message to the catch waiting for it (server/messages delivers). */

@@ -32,6 +32,9 @@ import { createWorklistsRepository, type WorklistsRepository } from '../worklist
 import { createLedger, type LedgerService } from '../ledger';
 import { definitionXmlRoutes } from '../definitions/definitionXml.routes';
 import { TasksService } from '../tasks/tasks.service';
+import { TaskActionsService } from '../tasks/actions.service';
+import { exportsRoutes } from '../exports';
+import { CaseAdminService, caseAdminRoutes } from '../caseAdmin';
 import { SubmissionsRepository } from '../tasks/submissions.repository';
 import { FormsRepository, FormsService, formsRoutes } from '../forms';
 import { AttachmentsRepository, AttachmentsService, attachmentsRoutes } from '../attachments';
@@ -162,6 +165,24 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     warn: (err, msg) => logger.warn({ err }, msg),
   }, (e) => documents.service.afterTaskCompleted(e));
 
+  const taskActions = new TaskActionsService({
+    cases: deps, tasks: tasksService, people: auth.people,
+    usersOfCourt: (court) => auth.usersOfCourt(court),
+    documentsIssuedBy: (caseId, taskIds, fromSeq) => documents.service.issuedSince(caseId, taskIds, fromSeq),
+    matches: (actor, task) => auth.guards.matchesAssignment(actor, task.assignment),
+    canSeeCase: (actor, doc) => auth.guards.canSeeCase(actor, doc),
+  });
+
+  const caseAdmin = new CaseAdminService({
+    cases: deps, actions: taskActions,
+    async dictionary(definition) {
+      const d = await definitions.get(definition.key, definition.version);
+      const packageId = (d as { packageId?: string } | null)?.packageId;
+      const pkg = packageId ? await packages.service.load(packageId).catch(() => null) : null;
+      return ((pkg?.manifest as { dictionary?: { name: string; label: string }[] } | undefined)?.dictionary ?? []);
+    },
+  });
+
   const intake = new IntakeService({
     cases: casesService, definitions, forms, courts: createCourtsRepository(connection),
     packages: packages.service, now: () => clock.now(),
@@ -205,9 +226,12 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         ofProcess: ownerOfProcess,
       }),
       intakeRoutes(intake, guards, auth.people, ownerOfProcess),
-      casesRoutes(casesService, cases, guards, () => clock.now(), auth.people),
+      casesRoutes(casesService, cases, guards, () => clock.now(), auth.people, (codes) => auth.findCourts(codes)),
       messaging.routes(casesService, guards),
-      tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people),
+      caseAdminRoutes(caseAdmin, cases, guards),
+      // Before the task routes: /tasks/export is not a task id.
+      exportsRoutes(worklists, guards, () => clock.now(), (codes) => auth.findCourts(codes)),
+      tasksRoutes(tasksService, cases, worklists, guards, () => clock.now(), auth.people, taskActions),
       packages.routes(guards),
       formsRoutes(forms, guards, (key, actor) => owners.ownedOrClaimed(key.split('/')[0], actor, `表单「${key}」`)),
       attachmentsRoutes(attachments, cases, guards),

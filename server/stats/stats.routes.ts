@@ -9,6 +9,7 @@ import type { WorklistsRepository } from '../worklists';
 import { extendApi } from '../http/openapi';
 import { createStatsRepository } from './stats.repository';
 import { endOfBeijingWeek } from './week';
+import { beijing, sendWorkbook, workbook } from '../exports';
 
 export const STATS_ROLES = ['审批人', '院领导', '督察'];
 
@@ -22,8 +23,7 @@ export function statsRoutes(connection: Connection, worklists: WorklistsReposito
   const stats = createStatsRepository(connection, worklists);
   const courts = createCourtsRepository(connection);
   const r = Router();
-  r.get('/stats/overview', guards.requireUser, guards.requireRole(...STATS_ROLES), async (req, res) => {
-    const actor = guards.actor(req);
+  const overview = async (actor: ReturnType<Guards['actor']>) => {
     const codes = await courts.codesUnder(actor.court);
     const at = now();
     const weekEnd = endOfBeijingWeek(at);
@@ -33,7 +33,7 @@ export function statsRoutes(connection: Connection, worklists: WorklistsReposito
       ledger.noticeCounts(codes),
     ]);
     const sum = (k: 'open' | 'dueThisWeek' | 'overdue') => load.reduce((n, c) => n + c[k], 0);
-    res.json({
+    return {
       now: at.toISOString(),
       weekEnd: weekEnd.toISOString(),
       totals: {
@@ -48,7 +48,27 @@ export function statsRoutes(connection: Connection, worklists: WorklistsReposito
       load,
       timeliness,
       notices,
-    });
+    };
+  };
+  r.get('/stats/overview', guards.requireUser, guards.requireRole(...STATS_ROLES), async (req, res) => {
+    res.json(await overview(guards.actor(req)));
+  });
+  // The same figures as Excel (each court's row, the totals last).
+  r.get('/stats/export', guards.requireUser, guards.requireRole(...STATS_ROLES), async (req, res) => {
+    const o = await overview(guards.actor(req));
+    const names = new Map((await courts.findByCodes([...new Set([...o.load.map((c) => c.court), ...o.timeliness.map((c) => c.court)])])).entries());
+    const timely = new Map(o.timeliness.map((t) => [t.court, t]));
+    const rows = [...o.load.map((c) => ({ name: names.get(c.court)?.name ?? c.court, ...c, onTime: timely.get(c.court)?.onTime ?? 0, late: timely.get(c.court)?.late ?? 0 })),
+      { name: '合计', ...o.totals }];
+    const body = await workbook([{ name: '督办统计', rows, columns: [
+      { header: '法院', width: 28, value: (x) => x.name },
+      { header: '在办案件', width: 10, value: (x) => x.open },
+      { header: '本周到期', width: 10, value: (x) => x.dueThisWeek },
+      { header: '已逾期', width: 10, value: (x) => x.overdue },
+      { header: '按期办结', width: 10, value: (x) => x.onTime },
+      { header: '逾期办结', width: 10, value: (x) => x.late },
+    ] }, { name: '说明', rows: [o], columns: [{ header: '统计时刻（北京时间）', width: 24, value: (x) => beijing(x.now) }] }]);
+    sendWorkbook(res, body, 'stats.xlsx', '督办统计.xlsx');
   });
   return r;
 }

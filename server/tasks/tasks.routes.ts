@@ -6,10 +6,41 @@ import type { Actor, Guards } from '../http/actor';
 import { accountsOf, type People } from '../cases/people';
 import { worklistQuery, type WorklistsRepository } from '../worklists';
 import type { TasksService } from './tasks.service';
+import type { TaskActionsService } from './actions.service';
+import { taskActionsRoutes } from './actions.routes';
+import { refusalToSubmit, unsignedOf } from './holder';
 import './tasks.openapi';
 
-export function tasksRoutes(service: TasksService, cases: CasesRepository, worklists: WorklistsRepository, guards: Guards, now: () => Date, people: People = async () => ({})): Router {
+export function tasksRoutes(service: TasksService, cases: CasesRepository, worklists: WorklistsRepository, guards: Guards, now: () => Date, people: People = async () => ({}), actions?: TaskActionsService): Router {
   const r = Router();
+
+  /**
+   * 提交 as `actor`: 404 outside the jurisdiction, 403 when the task is another's (role, 回避,
+   * 认领, 委派); with signatures outstanding (加签) the checked submission waits for them (202).
+   */
+  const submit = async (taskId: string, data: Record<string, unknown>, actor: Actor) => {
+    let pending: unknown = null;
+    const result = await service.complete(taskId, data, actor, async (doc, task) => {
+      // Outside the user's jurisdiction the task does not exist (404); inside it, a task
+      // assigned to another court or role is forbidden (403).
+      if (!(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
+      if (task.assignment?.excludedUsers?.includes(actor.username)) {
+        throw forbidden('您此前已办理本案的审查或决定，依规定应当回避（另行组成合议庭），不能办理此任务');
+      }
+      const who = await people([task.claimedBy, task.delegation?.to, task.delegation?.from, ...(task.cosigners ?? []).map((c) => c.user)].filter((u): u is string => !!u));
+      const refusal = refusalToSubmit(task, actor, guards.matchesAssignment(actor, task.assignment), (u) => who[u]?.label ?? u);
+      if (refusal) throw forbidden(refusal);
+      if (actions && unsignedOf(task).length) {
+        pending = await actions.submitPending(doc, task, data, actor);
+        throw new PendingCosign();
+      }
+    }, (doc) => guards.canSeeCase(actor, doc)).catch((err) => {
+      if (err instanceof PendingCosign) return null;
+      throw err;
+    });
+    return result ? { status: 200, body: { case: { id: String(result.case._id), status: result.case.status, version: result.case.version }, tasks: result.case.openTasks } } : { status: 202, body: { task: pending, awaitingCosign: true } };
+  };
+  if (actions) r.use(taskActionsRoutes(actions, guards, async (taskId, data, actor) => submit(taskId, data, actor)));
 
   // 待办 (most urgent first) / 已办 (latest first), one page at a time (server/worklists).
   r.get('/tasks', guards.requireUser, async (req, res) => {
@@ -36,7 +67,10 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, workl
     const task = doc.openTasks.find((t) => t.id === req.params.id);
     if (!task) throw notFound('该任务已办结');
     const { form, prefill } = await service.formView(doc, task);
-    res.json({ task: presentTask(task, doc), form, prefill, mayComplete: guards.matchesAssignment(actor, task.assignment) });
+    const view = actions ? await actions.view(doc, task, actor) : null;
+    const mayComplete = view ? view.may.submit : guards.matchesAssignment(actor, task.assignment);
+    const names = view ? await people([view.holder, view.draft?.by, view.delegation?.from, ...view.cosigners.map((c) => c.user), ...view.cosigners.map((c) => c.by)].filter((u): u is string => !!u)) : {};
+    res.json({ task: presentTask(task, doc), form, prefill, mayComplete, actions: view, people: names });
   });
 
   // What was submitted on a case, read-only, for everyone who may see the case (the case page;
@@ -55,19 +89,14 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, workl
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw badRequest('表单数据必须是对象', [{ field: 'data', message: '格式不正确' }]);
     }
-    const result = await service.complete(String(req.params.id), data, actor, async (doc, task) => {
-      // Outside the user's jurisdiction the task does not exist (404); inside it, a task
-      // assigned to another court or role is forbidden (403).
-      if (!(await guards.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
-      if (task.assignment?.excludedUsers?.includes(actor.username)) {
-        throw forbidden('您此前已办理本案的审查或决定，依规定应当回避（另行组成合议庭），不能办理此任务');
-      }
-      if (!guards.matchesAssignment(actor, task.assignment)) throw forbidden('该任务未分派给您或您的部门');
-    }, (doc) => guards.canSeeCase(actor, doc));
-    res.json({ case: { id: String(result.case._id), status: result.case.status, version: result.case.version }, tasks: result.case.openTasks });
+    const out = await submit(String(req.params.id), data, actor);
+    res.status(out.status).json(out.body);
   });
   return r;
 }
+
+/** Thrown inside the authorization step to stop the completion: the submission waits for 加签. */
+class PendingCosign extends Error {}
 
 type CaseFields = Pick<CaseDoc, 'caseNo' | 'subject' | 'status' | 'supervisedCourt' | 'supervisingCourt' | 'definition'>;
 

@@ -74,6 +74,19 @@ export class TasksService {
     return { documents, forms };
   }
 
+  /** The cleaned submission (422 when the form refuses it), for a submission held for 加签. */
+  async check(doc: CaseDoc, task: OpenTask, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (!this.forms) return data;
+    return (await checkSubmission(this.forms, this.deps.definitions, doc, task, data)).data;
+  }
+
+  /** 批量办理 is the form's choice: Form.io custom property `batch` = true. */
+  async allowsBatch(doc: CaseDoc, task: OpenTask): Promise<boolean> {
+    const form = this.forms ? await formOf(this.forms, this.deps.definitions, doc, task) : null;
+    const batch = (form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties?.batch;
+    return batch === true || batch === 'true';
+  }
+
   /** The open task and its case, or 404 / 409 (already completed). */
   async findOpen(taskId: string, visible?: (doc: CaseDoc) => Promise<boolean>): Promise<{ doc: CaseDoc; task: OpenTask }> {
     // A task no longer open is still found in the history: "already completed" (409), not "unknown" (404).

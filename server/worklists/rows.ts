@@ -41,7 +41,10 @@ export function inboxRows(d: CaseForRows) {
   if (d.status !== 'running') return [];
   return d.openTasks.flatMap((t) => {
     const queue = queueOf(t.assignment);
-    return queue ? [{ _id: `${String(d._id)}:${t.id}`, queue, dueSort: t.dueAt ?? NEVER, task: t, openedAt: t.openedAt ?? d.createdAt, ...caseFields(d) }] : [];
+    // The saved form and a waiting submission stay with the case, not in every inbox row.
+    const { draft, pendingSubmission, ...task } = t;
+    const listed = { ...task, ...(draft ? { draftAt: draft.at } : {}), ...(pendingSubmission ? { awaitingCosign: true } : {}) };
+    return queue ? [{ _id: `${String(d._id)}:${t.id}`, queue, dueSort: t.dueAt ?? NEVER, task: listed, openedAt: t.openedAt ?? d.createdAt, ...caseFields(d) }] : [];
   });
 }
 

@@ -7,9 +7,9 @@ import { containing, dateParam, pageRequest, param, throwIfProblems } from '../h
 import { endOfBeijingWeek } from '../stats/week';
 import { NEVER, queuesOf } from './rows';
 
-export const INBOX_SORTS = { dueAt: 1, openedAt: -1 } as const;
-export const DONE_SORTS = { completedAt: -1 } as const;
-const SORT_FIELD: Record<string, string> = { dueAt: 'dueSort', openedAt: 'openedAt', completedAt: 'completedAt' };
+export const INBOX_SORTS = { dueAt: 1, openedAt: -1, caseNo: 1, name: 1, supervisedCourt: 1, supervisingCourt: 1 } as const;
+export const DONE_SORTS = { completedAt: -1, caseNo: 1, element: 1, supervisedCourt: 1, supervisingCourt: 1 } as const;
+const SORT_FIELD: Record<string, string> = { dueAt: 'dueSort', openedAt: 'openedAt', completedAt: 'completedAt', name: 'task.name' };
 
 export interface WorklistQuery {
   filter: Record<string, unknown>;
@@ -58,5 +58,7 @@ export function worklistQuery(q: Record<string, unknown>, actor: Actor, status: 
   if (and.length === 1) Object.assign(filter, and[0]);
   else if (and.length) filter.$and = and;
   throwIfProblems(problems);
-  return { filter, sort: { [SORT_FIELD[p.sort]]: p.order }, skip: p.skip, limit: p.pageSize, page: p.page, pageSize: p.pageSize };
+  const sort: Record<string, 1 | -1> = { [SORT_FIELD[p.sort] ?? p.sort]: p.order };
+  if (!(p.sort in SORT_FIELD)) sort[at] = -1; // ties: the latest first
+  return { filter, sort, skip: p.skip, limit: p.pageSize, page: p.page, pageSize: p.pageSize };
 }

@@ -147,6 +147,13 @@ describe('version history', () => {
     expect(r.status).toBe(200);
     expect(r.body.diff.deadlines.map((d: any) => [d.id, d.from, d.to])).toEqual(expect.arrayContaining([
       ['complaintReviewPeriod', '5日 自 complaintReceivedAt', '7个工作日 自 complaintReceivedAt'], ['supervisionLetterPeriod', '3日', '5日']]));
+    // Any two versions, either way round; a version against itself changes nothing.
+    const back = await get(admin, '/api/packages/hainan/diff?from=3&to=1');
+    expect(back.body.diff.deadlines.map((d: any) => [d.id, d.from, d.to])).toEqual(expect.arrayContaining([
+      ['complaintReviewPeriod', '7个工作日 自 complaintReceivedAt', '5日 自 complaintReceivedAt'], ['supervisionLetterPeriod', '5日', '3日']]));
+    const between = await get(admin, '/api/packages/hainan/diff?from=2&to=3');
+    expect(between.body.diff.deadlines.map((d: any) => d.id)).not.toContain('supervisionLetterPeriod');
+    expect((await get(admin, '/api/packages/hainan/diff?from=2&to=2')).body.diff.empty).toBe(true);
     expect((await get(admin, '/api/packages/hainan/diff?from=1&to=99')).status).toBe(404);
     expect((await get(admin, '/api/packages/hainan/diff?from=x&to=2')).status).toBe(400);
   });

@@ -4,7 +4,7 @@ import { formatDue } from '../i18n/format';
 import { historyLabel } from '../i18n/labels';
 import { courtName } from '../api/courts';
 
-export function historyText(h: HistoryEntry, names: Map<string, string>): string {
+export function historyText(h: HistoryEntry, names: Map<string, string>, people?: People): string {
   const d = (h.data ?? {}) as Record<string, unknown>;
   const name = (id: unknown) => (typeof id === 'string' ? `「${names.get(id) ?? (d.name as string) ?? id}」` : '');
   const el = name(h.element);
@@ -46,6 +46,35 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `到达${el}${d.basis ? `（${d.basis}）` : ''}`;
     case 'ended':
       return '流程结束';
+    // Task actions (server/tasks): who and why.
+    case 'taskClaimed':
+      return `认领${el}`;
+    case 'taskReleased':
+      return `释放${el}${why(d)}`;
+    case 'taskTransferred':
+      return `将${el}转办给${actorName(d.to as string, people)}${why(d)}`;
+    case 'taskDelegated':
+      return `将${el}委派给${actorName(d.to as string, people)}${why(d)}`;
+    case 'delegationReturned':
+      return `办理后将${el}交回${actorName(d.to as string, people)}${why(d)}`;
+    case 'cosignerAdded':
+      return `${el}加签：须${actorName(d.user as string, people)}签署${why(d)}`;
+    case 'cosigned':
+      return `会签${el}${d.opinion ? `：${d.opinion as string}` : ''}`;
+    case 'submittedAwaitingCosign':
+      return `提交${el}，待加签人签署后继续`;
+    case 'taskSaved':
+      return `暂存${el}`;
+    case 'taskReturned':
+      return `将${el}退回至${name(d.to)}${why(d)}`;
+    case 'assigneeChanged':
+      return `${el}的办理人变更为${actorName(d.to as string, people)}${why(d)}`;
+    case 'tokenMoved':
+      return `管理员将流程由${el}调整至${name(d.to)}${why(d)}`;
+    case 'caseClosedByAdmin':
+      return `管理员${d.kind === '撤销' ? '撤销案件' : '结案'}${why(d)}`;
+    case 'taskWithdrawn':
+      return `撤回已提交的步骤，重新办理${why(d)}`;
     case 'ledgerEntry': {
       const court = (d.court as string | undefined) ?? '';
       return `记入督办台账：${String(d.kind ?? '')}${d.name ? `（${d.name}）` : ''}${court ? `，${courtName(court)}` : ''}`;
@@ -64,6 +93,8 @@ export function historyText(h: HistoryEntry, names: Map<string, string>): string
       return `${historyLabel(h.type)}${el}`;
   }
 }
+
+const why = (d: Record<string, unknown>) => (typeof d.reason === 'string' && d.reason ? `，理由：${d.reason}` : '');
 
 /** 姓名（法院） of an account, from the people the server named with the case. */
 export const actorName = (actor: string, people?: People) => (actor === 'system' ? '系统' : (people?.[actor]?.label ?? actor));
