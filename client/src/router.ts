@@ -59,7 +59,8 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.roles && !hasRole(...to.meta.roles)) return { name: 'home' };
   if (to.name === 'home') {
-    const first = visibleMenu().find((m) => !m.homeFor || hasRole(...m.homeFor)) ?? visibleMenu()[0];
+    // `homeFor: []`: never a landing page (import pages, the message centre).
+    const first = visibleMenu().find((m) => !m.homeFor || (m.homeFor.length > 0 && hasRole(...m.homeFor))) ?? visibleMenu()[0];
     if (first) return first.path;
   }
   return true;

@@ -97,9 +97,9 @@ export function enforcementRoutes(service: EnforcementService, guards: Guards): 
   r.get('/enforcement/cases/:caseId/record', user, async (req, res) => {
     const c = await service.caseRef(String(req.params.caseId));
     if (!c || !(await guards.canSeeCase(guards.actor(req), c))) throw notFound('案件不存在');
+    // Most 督办 cases have no 执行案件 record behind them: that is an answer (null), not an error.
     const rec = await service.recordOfCase(c);
-    if (!rec) throw notFound('该案件没有对应的执行案件记录');
-    res.json(await service.present(rec, true));
+    res.json(rec ? await service.present(rec, true) : null);
   });
 
   r.post('/enforcement/inspections', user, guards.requireRole(...DRAW_ROLES), async (req, res) => {

@@ -26,7 +26,7 @@ export const enforcementApi = {
   jobs: () => http.get<{ items: ImportJob[] }>('/api/enforcement/imports'),
   records: (p: { court?: string; caseNo?: string; page?: number; pageSize?: number }) =>
     http.get<{ items: EnforcementRecord[]; total: number }>(`/api/enforcement/records${query(p)}`),
-  recordOfCase: (caseId: string) => http.get<EnforcementRecord>(`/api/enforcement/cases/${encodeURIComponent(caseId)}/record`),
+  recordOfCase: (caseId: string) => http.get<EnforcementRecord | null>(`/api/enforcement/cases/${encodeURIComponent(caseId)}/record`),
 };
 
 /** POST /api/enforcement/imports with upload progress (0–1); resolves with the job (202). */

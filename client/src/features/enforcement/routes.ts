@@ -8,4 +8,4 @@ export const routes: RouteRecordRaw[] = [
   { path: '/enforcement/import', name: 'enforcement-import', component: () => import('./ImportView.vue'), meta: { title: '执行案件导入', roles } },
 ];
 
-export const menu: MenuItem[] = [{ path: '/enforcement/import', title: '执行案件导入', roles, order: 7 }];
+export const menu: MenuItem[] = [{ path: '/enforcement/import', title: '执行案件导入', roles, order: 7, homeFor: [] }];
