@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CLIENT_CSP } from '../../server/http/csp';
-import { signIn, startChildPlatform, type ChildPlatform } from '../helpers/childPlatform';
+import { currentPassword, signIn, startChildPlatform, type ChildPlatform } from '../helpers/childPlatform';
 import { startPlatformFrom } from './platformProcess';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -119,7 +119,8 @@ export async function startE2E(opts: { viewport?: { width: number; height: numbe
     async signInAs(username) {
       await page.goto(`${url}/login`);
       await page.getByPlaceholder('请输入用户名').fill(username);
-      await page.getByPlaceholder('请输入密码').fill(PASSWORD);
+      // A user created in the test replaced the initial password at their first API sign-in.
+      await page.getByPlaceholder('请输入密码').fill(currentPassword(url, username, PASSWORD));
       await page.getByPlaceholder('请输入密码').press('Enter');
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     },

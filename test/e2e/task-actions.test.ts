@@ -21,6 +21,7 @@ beforeAll(async () => {
   e = await startE2E();
   const admin = await e.api('admin');
   const made = await admin.post('/api/users', { username: 'hi-gy-shencha2', name: '海南高院审查人员乙', court: 'hi-gy', roles: ['审查人员'], password: PASSWORD });
+  await e.api('hi-gy-shencha2'); // the first sign-in replaces the initial password (remembered for signInAs)
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   await setClock(admin, '2026-12-07 09:00');
   const reviewer = await e.api('hi-gy-shencha');

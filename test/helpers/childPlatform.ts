@@ -53,6 +53,9 @@ const chosen = new Map<string, string>();
  * created must replace the initial password first (server/auth/passwordChangeGate.ts): done
  * here as the user would, and remembered for the next sign-in.
  */
+/** The password a user signs in with now (the one chosen at the first sign-in, if any). */
+export const currentPassword = (url: string, username: string, password: string) => chosen.get(`${url} ${username} ${password}`) ?? password;
+
 export async function signIn(url: string, username: string, password: string) {
   const agent = supertest.agent(url);
   const given = chosen.get(`${url} ${username} ${password}`) ?? password;
