@@ -23,6 +23,7 @@ const ZHONGBEN = {
 };
 const ends = async (id: string) => (await h.history(id)).filter((e) => e.type === 'eventReached').map((e) => e.element);
 
+// 条文：河南意见 第1条、第6条
 describe('第1、6条 重大执行事项：合议庭评议', () => {
   it('each member finds their own task; the majority decides and the dissent stays on the case', async () => {
     const id = await h.open('henanMajorMatter', { ...CASE, matterType: '决定起拍价', matterSummary: '拟以评估价七折起拍' }, HANDLER);
@@ -72,6 +73,7 @@ describe('第1、6条 重大执行事项：合议庭评议', () => {
   });
 });
 
+// 条文：河南意见 第3条、第15条、第20条；河南意见 第1条、第6条
 describe('第3、15条 扎口结案：终本 checklist, 审管办 approval, 归档 within 一个月', () => {
   it('终本 is refused while any item of the checklist does not hold, each with its reason', async () => {
     const id = await h.open('henanClosing', CASE, HANDLER);

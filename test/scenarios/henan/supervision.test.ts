@@ -31,6 +31,7 @@ const ledger = async (kind: string, court: string) => {
   return (r.body.items ?? r.body.entries) as { kind: string; court: string; caseId: string; persons?: { name: string }[]; reason?: string }[];
 };
 
+// 条文：河南意见 第14条、第27条
 describe('第14、27条 from the 执行案件 records (monitoring rules)', () => {
   const casesOf = async (process: string) => {
     const r = await (await h.s.as('ha-admin')).get(`/api/cases?process=${process}&pageSize=100`);
@@ -89,6 +90,7 @@ describe('第14、27条 from the 执行案件 records (monitoring rules)', () =>
   });
 });
 
+// 条文：河南意见 第17条、第23条、第27条
 describe('第17条 涉执信访督办', () => {
   const open = async (court = LANKAO) => {
     const id = await h.open('henanPetition', { complaintReceivedAt: '2026-10-12', complaint: '申请执行人反映执行法院长期不执行' }, 'ha-gy-shencha', court);
@@ -156,6 +158,7 @@ describe('第17条 涉执信访督办', () => {
   });
 });
 
+// 条文：河南意见 第22条
 describe('第22条 约谈中级法院', () => {
   it('the 中院 the ranking puts last is interviewed; 整改 has a 完成时限, late → 督促; not done → interviewed again', async () => {
     await h.setClock('2026-11-02 09:00');
@@ -188,6 +191,7 @@ describe('第22条 约谈中级法院', () => {
   });
 });
 
+// 条文：河南意见 第25条
 describe('第25条 检察建议', () => {
   it('wrong act corrected at once, replied; 备案 late by the month → the 高院 urges; the 高院 registers it', async () => {
     await h.setClock('2026-11-02 09:00');
