@@ -73,7 +73,7 @@ describe('第1、6条 重大执行事项：合议庭评议', () => {
   });
 });
 
-// 条文：河南意见 第3条、第15条、第20条；河南意见 第1条、第6条
+// 条文：河南意见 第3条、第8条、第15条、第20条、第21条；河南意见 第1条、第6条
 describe('第3、15条 扎口结案：终本 checklist, 审管办 approval, 归档 within 一个月', () => {
   it('终本 is refused while any item of the checklist does not hold, each with its reason', async () => {
     const id = await h.open('henanClosing', CASE, HANDLER);

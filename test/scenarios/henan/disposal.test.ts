@@ -16,7 +16,7 @@ afterAll(() => h?.close());
 const HANDLER = 'ha-lk-chengban';
 const ends = async (id: string) => (await h.history(id)).filter((e) => e.type === 'eventReached').map((e) => e.element).sort();
 
-// 条文：河南意见 第7条
+// 条文：河南意见 第7条、第21条
 describe('第7条 执法记录仪：录制完毕之日起三日内上传', () => {
   it('overdue at the exact instant → the 执行指挥中心 督办s; the upload needs its proof', async () => {
     await h.setClock('2026-11-02 18:00'); // Monday
@@ -40,7 +40,7 @@ describe('第7条 执法记录仪：录制完毕之日起三日内上传', () =>
   });
 });
 
-// 条文：河南意见 第12条、第13条
+// 条文：河南意见 第12条、第13条、第21条
 describe('第12、13条 参考价三十日、报告三日、变价十日', () => {
   it('each deadline acts at its exact instant and the 指挥中心 督办s; online auction ends the case', async () => {
     await h.setClock('2026-11-02 09:00');
