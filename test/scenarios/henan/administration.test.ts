@@ -32,12 +32,11 @@ async function upload(zip: Buffer) {
 }
 const put = async (param: string, value: string) => (await h.s.as('ha-admin')).put(`/api/packages/henan/parameters/${param}`, { value });
 
-/** The package as shipped: zip path → bytes (notes for people, *.md, do not travel). */
+/** The package as shipped: zip path → bytes (the notes TRACE.md and DECISIONS.md travel with it). */
 function shipped(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const dir = path.join(ROOT, 'processes/henan');
   for (const f of readdirSync(dir)) {
-    if (f.endsWith('.md')) continue;
     files.set(f.endsWith('.bpmn') ? `processes/${f}` : f, readFileSync(path.join(dir, f)));
   }
   for (const f of readdirSync(path.join(ROOT, 'forms/henan'))) files.set(`forms/${f}`, readFileSync(path.join(ROOT, 'forms/henan', f)));
