@@ -9,6 +9,7 @@ export const SAMPLES: Record<string, Record<string, unknown>> = {
   replyApproval: { decision: '批准径行答复' },
   supervisionLetter: { issues: '超过规定期限未执结。', requirements: '依法及时执行并上报材料。', reportMode: '在指定期限内上报材料', reportDate: '2026-10-20' },
   letterApproval: { decision: '同意发出' },
+  letterDispatch: { dispatched: true },
   materialsReport: { handlerName: '浑江法院专人', content: '已查封被执行人房产。', measuresTaken: '查封。' },
   briefingRecord: { reporterName: '浑江法院执行局副局长', briefingDate: '2026-10-20', content: '汇报执行进展。' },
   handlingReview: { assessment: '执行法院已依法处理。', decision: '监督办结' },
