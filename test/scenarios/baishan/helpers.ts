@@ -3,6 +3,8 @@
 // opened by 白山中院 staff, and each task is completed by a demo user of the court + role it is
 // assigned to, with a submission that passes its form (samples.ts) plus the fields of the step.
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { bj, startScenario, type Scenario } from '../helpers';
@@ -37,9 +39,17 @@ export const START_DATA = {
   enforcementCaseNo: '（2026）吉0602执88号', parties: '申请执行人甲，被执行人乙', summary: '申请执行人来信反映执行法院久拖不执。', urgent: false,
 };
 
+/**
+ * The platform with the shipped Baishan package installed at first start, exactly as `npm start`
+ * installs it — from a copy of processes/baishan + forms/baishan alone, so that the other
+ * provinces' packages do not slow every start.
+ */
 export async function startBaishan() {
-  const s = await startScenario({ packagesRoot: ROOT });
-  return baishan(s);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'duban-baishan-'));
+  for (const kind of ['processes', 'forms']) await cp(path.join(ROOT, kind, 'baishan'), path.join(dir, kind, 'baishan'), { recursive: true });
+  const s = await startScenario({ packagesRoot: dir });
+  const h = baishan(s);
+  return { ...h, close: async () => { await s.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 
 export function baishan(s: Scenario) {
@@ -118,4 +128,4 @@ export function baishan(s: Scenario) {
   };
   return h;
 }
-export type Baishan = ReturnType<typeof baishan>;
+export type Baishan = Awaited<ReturnType<typeof startBaishan>>;
