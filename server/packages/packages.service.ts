@@ -1,5 +1,6 @@
 // Importing, reading and exporting province packages. Publishing and parameter changes are
 // commands of their own (publishPackage.ts, changeParameter.ts).
+import { detectConflicts, type LivePackage } from './conflicts';
 import type { Actor } from '../http/actor';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import { findArticle, parseCitations, resolveCitation } from './citations';
@@ -119,6 +120,32 @@ export class PackagesService {
         formRevisions: Object.fromEntries((d.formRevisions ?? []).map((f) => [f.key, f.revision])),
       };
     });
+  }
+
+  /**
+   * The higher rules a package sits under (manifest `higherRules`) and the conflicts the platform
+   * detects against the live packages of courts above its issuer (conflicts.ts, 白山规定 第二十四条).
+   */
+  async conflicts(packageId: string) {
+    const doc = await this.load(packageId);
+    const owner = await this.deps.owners.ownerOf(packageId);
+    const live = await this.deps.repo.listLive();
+    const higher: LivePackage[] = [];
+    for (const d of live) {
+      if (d.packageId === packageId) continue;
+      const o = await this.deps.owners.ownerOf(d.packageId);
+      // Above: the other package's issuer supervises this one's (not the same court).
+      if (o && owner && o !== owner && (await this.deps.scope.supervises(o, owner))) {
+        higher.push({ id: d.packageId, title: d.title, owner: o, manifest: d.manifest as Manifest });
+      }
+    }
+    const own: LivePackage = { id: packageId, title: doc.title, owner: owner ?? '', manifest: doc.manifest as Manifest };
+    return {
+      package: { id: packageId, version: doc.version, owner },
+      higherRules: own.manifest.higherRules ?? [],
+      higherPackages: higher.map((h) => ({ id: h.id, title: h.title, owner: h.owner })),
+      conflicts: detectConflicts(own, higher),
+    };
   }
 
   async list() {
