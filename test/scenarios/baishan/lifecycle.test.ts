@@ -35,7 +35,7 @@ async function admin() {
   };
 }
 
-describe('export and re-import (白山规定 第二十二条)', () => {
+describe('export and re-import', () => {
   it('the export of the installed version is the shipped files byte for byte, and re-imports unchanged', async () => {
     const a = await admin();
     const r = await a.download('/api/packages/baishan/export?version=1');

@@ -14,7 +14,7 @@ const DIR = path.join(ROOT, 'processes/baishan');
 const articles = JSON.parse(readFileSync(path.join(DIR, 'articles.json'), 'utf8'));
 const SEED = '/work/shared/seeds/jilin-baishan-jiandu-zhixiao.txt';
 
-describe('the Baishan package (白山规定 第二十二条、第二十三条)', () => {
+describe('the Baishan package', () => {
   it('passes import validation with no problem and no warning; every deadline is a parameter', async () => {
     const source = await collectShipped(ROOT, 'baishan');
     const forms = new FormsService({} as never);
@@ -42,6 +42,21 @@ describe('the Baishan package (白山规定 第二十二条、第二十三条)',
   it.runIf(existsSync(SEED))('each article is the seed’s text, whitespace aside', () => {
     const seed = readFileSync(SEED, 'utf8').replace(/\s+/g, '');
     for (const a of articles.documents[0].articles) expect(seed, a.no).toContain(`${a.no}${a.text.replace(/\s+/g, '')}`);
+  });
+
+  // 条文：白山规定 第二十三条
+  it('in force from its issue: the regulation’s date 二0一六年三月七日 is the effective date', () => {
+    const m = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+    expect(m.regulation.effective).toBe('2016-03-07');
+  });
+
+  // 条文：白山规定 第二十四条、第一条
+  it('records the higher rules it sits under: the SPC’s two regulations of 第一条 and the 吉林高院’s', () => {
+    const m = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+    expect(m.higherRules.map((r: { issuer: string; title: string }) => [r.issuer, r.title])).toEqual([
+      ['spc', '最高人民法院关于执行案件督办工作的规定'], ['spc', '最高人民法院关于人民法院执行工作若干问题的规定（试行）'],
+      ['jl-gy', '吉林省高级人民法院的执行督办规定（平台上以吉林高院发布的程序包为准）'],
+    ]);
   });
 
   it('TRACE.md accounts for every article', () => {
