@@ -87,21 +87,40 @@ describe('常规评查：定期抽查已执结的案件 (白山规定 第十二�
     expect(record.status).toBe(200);
     const caseId = (record.body.record ?? record.body).cases[0].caseId as string;
     // The drawn case is a 常规评查 of the executing court, worked by 白山中院's 审查人员.
-    expect((await h.variables(caseId)).reviewType).toBe('常规评查');
     expect((await h.task(caseId, 'inspectCase')).assignment).toEqual({ court: 'jl-bs-zy', role: '审查人员' });
+    await h.complete(caseId, 'inspectCase');
+    expect((await h.variables(caseId)).reviewType).toBe('常规评查');
+    await h.complete(caseId, 'gradeCase', { grade: '合格', gradeReason: '符合规范。' });
+    expect((await h.ledger()).find((e) => e.caseId === caseId)).toMatchObject({ kind: '评查', grade: '合格', reason: '常规评查：符合规范。' });
   });
 });
 
 describe('定期通报，抄送党委、人大、政法委 (白山规定 第二十条、第十六条)', () => {
-  it('compiled by a 承办人, approved by the 局长 (who may send it back), recorded with its recipients', async () => {
+  it('each quarter starts by itself: on 01-01 白山中院 has the 2026年第四季度 通报, due by 01-11 (01-10 is a Sunday)', async () => {
+    const opened = async () => (await h.s.p.db.connection.collection('cases').find({ 'definition.key': 'baishanPeriodicNotice' }).toArray())
+      .filter((c) => c.variables?.noticeStarted?.dueBy === '2027-01-11');
     await h.setClock('2026-12-28 09:00');
-    const id = await h.open('baishanPeriodicNotice', 'jl-bs-zy', { noticePeriod: '2026年第四季度' }, 'jl-bs-chengban');
+    expect(await opened()).toEqual([]);
+    // Opened by the timer only: nobody opens it by hand.
+    const byHand = await (await h.s.as('jl-bs-chengban')).post('/api/cases', { process: 'baishanPeriodicNotice', supervisedCourt: 'jl-bs-zy', data: {} });
+    expect(byHand.status).toBeGreaterThanOrEqual(400);
+    await h.setClock('2027-01-01 00:00');
+    const cases = await opened();
+    expect(cases.map((c) => [c.supervisingCourt, c.supervisedCourt])).toEqual([['jl-bs-zy', 'jl-bs-zy']]);
+    id = String(cases[0]._id);
+    const t = await h.task(id, 'compileNotice');
+    expect(t.assignment).toEqual({ court: 'jl-bs-zy', role: '承办人' });
+    expect(new Date(t.dueAt!).toISOString()).toBe(bj('2027-01-12 00:00'));
+  });
+
+  let id: string;
+  it('compiled by a 承办人, approved by the 局长 (who may send it back), recorded with its recipients', async () => {
     await h.complete(id, 'compileNotice');
     await h.complete(id, 'approveNotice', { decision: '退回修改', opinion: '补充评查讲评。' });
     await h.complete(id, 'compileNotice', { noticeKind: '质效评查讲评通报（第十六条）' });
     await h.complete(id, 'approveNotice');
     expect(await h.status(id)).toBe('completed');
-    const e = (await h.ledger()).find((x) => x.caseId === id);
+    const e = (await h.ledger('year=2027')).find((x) => x.caseId === id);
     expect(e).toMatchObject({ kind: '季度通报', issuer: 'jl-bs-zy', reason: '质效评查讲评通报（第十六条）（2026年第四季度）' });
     const q = await (await h.s.as('jl-bs-lingdao')).get('/api/ledger/quarterly?year=2026&quarter=4');
     expect(q.status).toBe(200);
