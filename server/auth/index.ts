@@ -108,6 +108,7 @@ export async function createAuth(opts: AuthOptions) {
       assertScope: scope.assertScope,
       provinceIssuer: async (province: string) => (await scope.provinceIssuer(province))?.code,
       courtOf: (code: string) => courts.findByCode(code),
+      supervises: (upper: string, lower: string) => scope.canAdminister({ court: upper }, lower),
       topCourt: async () => (await courts.listAll()).find((c) => c.level === '最高')?.code,
     },
     requireUser,

@@ -101,12 +101,21 @@ export interface DeadlineAnswer {
   rule: string;
 }
 
+/** 第二十四条 (Baishan): the higher rules a package sits under and the conflicts the platform sees. */
+export interface PackageConflicts {
+  package: { id: string; version: number; owner: string | null };
+  higherRules: { title: string; issuer?: string; docNo?: string; basis?: string }[];
+  higherPackages: { id: string; title: string; owner: string }[];
+  conflicts: { kind: 'start' | 'inspection' | 'period'; prevails: string; own: string; higher: string; message: string }[];
+}
+
 const enc = encodeURIComponent;
 
 export const packagesApi = {
   list: () => http.get<{ packages: PackageSummary[] }>('/api/packages').then((r) => r.packages),
   get: (id: string, version?: number) =>
     http.get<{ package: PackageDetail }>(`/api/packages/${enc(id)}${query({ version })}`).then((r) => r.package),
+  conflicts: (id: string) => http.get<PackageConflicts>(`/api/packages/${enc(id)}/conflicts`),
   exportUrl: (id: string, version?: number) => `/api/packages/${enc(id)}/export${query({ version })}`,
   async exportZip(id: string, version?: number): Promise<ArrayBuffer> {
     const res = await fetch(this.exportUrl(id, version), { credentials: 'same-origin' });
