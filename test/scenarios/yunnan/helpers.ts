@@ -65,7 +65,6 @@ export interface Task {
 export async function startYunnan(at: string) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'duban-yunnan-'));
   for (const kind of ['processes', 'forms']) await cp(path.join(ROOT, kind, 'yunnan'), path.join(dir, kind, 'yunnan'), { recursive: true });
-  await interimNumbers(dir);
   const s = await startScenario({ packagesRoot: dir });
   await s.setClock(at);
   // Read as the 高院's 承办人: the 高院 sees every case of the province's courts.
@@ -142,19 +141,3 @@ export async function startYunnan(at: string) {
 }
 export type Yunnan = Awaited<ReturnType<typeof startYunnan>>;
 
-// INTERIM until main accepts outline numbers (二.(三)1): renumber to 第N条 in the copy.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-async function interimNumbers(dir: string) {
-  const pdir = path.join(dir, 'processes/yunnan');
-  const arts = JSON.parse(await readFile(path.join(pdir, 'articles.json'), 'utf8'));
-  const nos: string[] = arts.documents[0].articles.map((a: any) => a.no);
-  const map = new Map(nos.map((n, i) => [n, `第${i + 1}条`]));
-  const sorted = [...nos].sort((a, b) => b.length - a.length);
-  const re = new RegExp(sorted.map((n) => n.replace(/[.()]/g, (c) => `\\${c}`)).join('|'), 'g');
-  const fix = (t: string) => t.replace(/云南整改方案 ([^<"]*)/g, (m, rest: string) => `云南整改方案 ${rest.replace(re, (x) => map.get(x)!)}`);
-  arts.documents[0].articles.forEach((a: any) => { a.no = map.get(a.no); });
-  await writeFile(path.join(pdir, 'articles.json'), JSON.stringify(arts));
-  for (const f of await readdir(pdir)) {
-    if (f.endsWith('.bpmn') || f === 'manifest.json') await writeFile(path.join(pdir, f), fix(await readFile(path.join(pdir, f), 'utf8')));
-  }
-}
