@@ -75,7 +75,9 @@ describe('执行事项委托 (云南整改方案 二.(六)2)', () => {
     expect(await y.openIds(id)).toEqual(['entrustmentHandling', 'keySupervision']);
     await y.complete(id, 'keySupervision');
     expect((await y.ledger('yn-km-shenpi', 'kind=重点督办&year=2018')).map((e) => [e.court, e.issuer])).toEqual([['yn-km-pl', 'yn-km-zy']]);
-    await y.setClock('2018-06-18 09:00');
+    // Fifteen days from 2 June end on Sunday 17 June; Monday 18 June is 端午节: the last day rolls to the 19th.
+    expect(await y.timer(id, 'afterKeySupervision')).toBe(bj('2018-06-20 00:00'));
+    await y.setClock('2018-06-20 09:00');
     await y.complete(id, 'accountability');
     const acc = await y.ledger('yn-km-shenpi', 'kind=追责&year=2018');
     expect(acc.map((e) => e.court)).toEqual(['yn-km-pl']);
@@ -86,7 +88,7 @@ describe('执行事项委托 (云南整改方案 二.(六)2)', () => {
   });
 
   it('done in time, nothing is recorded', async () => {
-    const id = await y.open('yunnanEntrustment', 'yn-km-chengban', { enforcementCaseNo: '（2018）云01执89号', matter: '调查被执行人财产', entrustedAt: '2018-06-18' }, 'yn-km-wh');
+    const id = await y.open('yunnanEntrustment', 'yn-km-chengban', { enforcementCaseNo: '（2018）云01执89号', matter: '调查被执行人财产', entrustedAt: '2018-06-01' }, 'yn-km-wh');
     await y.complete(id, 'entrustmentHandling');
     expect(await y.status(id)).toBe('completed');
     expect((await y.view(id)).timers).toEqual([]);
