@@ -49,8 +49,15 @@ describe('整改事项 (云南整改方案 三.(三)、四.(二))', () => {
     await y.setClock('2018-03-26 08:00');
     const h = await y.history(id);
     expect(h.some((e) => e.type === 'eventReached' && e.element === 'deadlineWarned')).toBe(true);
+    // Within three days of the date the late court's 承办人 gets the platform's 临期预警 message.
+    await y.setClock('2018-03-29 09:00');
+    const messages = async (who: string) => ((await (await y.s.as(who)).get('/api/notifications?pageSize=100')).body.items as { kind: string; caseId?: string }[])
+      .filter((m) => m.caseId === id).map((m) => m.kind);
+    expect(await messages('yn-gj-chengban')).toContain('临期预警');
+    expect(await messages('yn-mz-chengban')).not.toContain('临期预警');
     expect(await y.timer(id, 'reportOverdue')).toBe(bj('2018-04-01 00:00'));
     await y.setClock('2018-04-01 09:00');
+    expect(await messages('yn-gj-chengban')).toContain('逾期');
     expect(await y.openIds(id)).toEqual(['reportRectification', 'superviseLate']);
     await y.complete(id, 'superviseLate');
     const supervised = await y.ledger('yn-gy-shenpi', 'kind=督办&year=2018');
