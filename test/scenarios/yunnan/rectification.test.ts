@@ -18,7 +18,9 @@ describe('整改事项 (云南整改方案 三.(三)、四.(二))', () => {
   it('the 高院 records the item, its requirement and date, and the 中院 it goes to', async () => {
     id = await y.open('yunnanRectification', 'yn-gy-chengban', { area: '二.(三) 执行案件规范化', itemTitle: '案件节点信息录入不完整' });
     expect(await y.openIds(id)).toEqual(['recordItem']);
-    expect((await y.task(id, 'recordItem')).dueAt).toBe(bj('2018-02-11 00:00'));
+    // 五日 from Monday 5 February ends on Saturday the 10th, a rest day; Sunday the 11th is a 调休
+    // working day (春节 2018), so the last day rolls to it.
+    expect((await y.task(id, 'recordItem')).dueAt).toBe(bj('2018-02-12 00:00'));
     await y.complete(id, 'recordItem', { deadline: '2018-03-31', intermediateCourts: ['yn-km-zy', 'yn-hh-zy'] });
     expect((await y.task(id, 'approveItem')).dueAt).toBe(bj('2018-02-09 00:00'));
     await y.complete(id, 'approveItem');
