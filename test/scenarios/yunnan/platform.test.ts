@@ -25,7 +25,7 @@ const download = async (url: string) => {
   });
 };
 
-describe('the shipped package (云南整改方案 三.(三))', () => {
+describe('the shipped package', () => {
   it('is installed and published at first start', async () => {
     const r = await (await y.s.as('yn-admin')).get('/api/packages/yunnan');
     expect(r.status).toBe(200);
@@ -51,6 +51,7 @@ describe('the shipped package (云南整改方案 三.(三))', () => {
     expect(again.body).toMatchObject({ unchanged: true, package: { id: 'yunnan' } });
   });
 
+  // 条文：云南整改方案 三.(三)
   it('a running 整改事项 waits for the 中院\'s consolidated reports, due by 2018年3月底前', async () => {
     id = await y.open('yunnanRectification', 'yn-gy-chengban', { area: '二.(五) 执行信息化建设', itemTitle: '流程系统与大数据平台数据不一致' });
     await y.complete(id, 'recordItem', { intermediateCourts: ['yn-km-zy'], deadline: '2018-03-20' });
@@ -60,6 +61,7 @@ describe('the shipped package (云南整改方案 三.(三))', () => {
     expect((await y.task(id, 'consolidateReport')).dueAt).toBe(bj('2018-04-01 00:00'));
   });
 
+  // 条文：云南整改方案 三.(三)
   it('the administrator moves the date to 2018年4月15日前: a new version, a dry run listing the case, then the migration', async () => {
     const admin = await y.s.as('yn-admin');
     const bad = await admin.put('/api/packages/yunnan/parameters/consolidationDue', { value: '四月中' });
