@@ -2,18 +2,10 @@
 // 系统管理员 reads the variables by their Chinese labels, changes who holds a task, moves a
 // waiting token within its stage (refused across stages, as migration refuses), and cancels a
 // case with a reason; nobody else may.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHainan, type Hainan } from '../scenarios/hainan/helpers';
+import { describe, expect, it } from 'vitest';
+import { useHainanCases } from './helpers/hainanCases';
 
-let h: Hainan;
-beforeAll(async () => {
-  h = await startHainan({ shipped: true });
-  await h.setClock('2026-10-08 09:00');
-}, 180_000);
-afterAll(() => h?.close());
-
-const as = (u: string) => h.s.as(u);
-const openCase = () => h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-10-08' });
+const { h, as, openCase } = useHainanCases();
 
 describe('case administration', () => {
   it('variables by their Chinese labels; only the supervising court’s 系统管理员', async () => {

@@ -1,5 +1,5 @@
 // Chinese names of the values the API sends in English.
-export const CASE_STATUS: Record<string, string> = { running: '办理中', completed: '已办结', failed: '异常' };
+export const CASE_STATUS: Record<string, string> = { running: '办理中', completed: '已办结', failed: '异常', suspended: '已挂起' };
 
 export const HISTORY_TYPE: Record<string, string> = {
   caseStarted: '立案督办',
