@@ -87,13 +87,13 @@ describe('the case administration panel', () => {
     expect(await panel().locator('[data-test="admin-suspended"]').count()).toBe(0);
     expect(await panel().locator('[data-test="admin-suspend"]').count()).toBe(1);
     e.assertClean();
+    await e.signOut();
   });
 });
 
 describe('the case list tools', () => {
   it('party search, sort by 督办案号, a saved filter applied again, and the export of what is shown', async () => {
     const { page } = e;
-    await e.signOut();
     await e.signInAs('hi-gy-shencha');
     await page.goto(`${e.url}/cases`);
     const rows = () => page.locator('[data-test="case-table"] .el-table__body tr');
@@ -109,7 +109,7 @@ describe('the case list tools', () => {
     await expect.poll(async () => (await rows().locator('td:first-child').allTextContents()).join('|'), { timeout: 15_000 }).toBe([...ascending].reverse().join('|'));
 
     // Search by a party's name.
-    await page.locator('[data-test="search"] input').fill('海口乙公司');
+    await page.locator('[data-test="search"] input, input[data-test="search"]').first().fill('海口乙公司');
     await page.waitForURL(/q=/, { timeout: 15_000 });
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(1);
     expect(await rows().first().textContent()).toContain(withdrawCase.caseNo);
@@ -117,7 +117,7 @@ describe('the case list tools', () => {
     // Saved on the server, shared with the court.
     await page.locator('[data-test="saved-filters"] button').click();
     await page.locator('[data-test="save-filter"]').click();
-    await page.locator('[data-test="filter-name"] input').fill('乙公司案件');
+    await page.locator('[data-test="filter-name"] input, input[data-test="filter-name"]').first().fill('乙公司案件');
     await page.locator('[data-test="filter-shared"]').click();
     await page.locator('[data-test="filter-save"]').click();
     await page.locator('.el-message', { hasText: '已保存常用筛选「乙公司案件」' }).waitFor();
