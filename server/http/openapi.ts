@@ -40,7 +40,7 @@ export const API_PATHS: Paths = {
   '/api/cases': {
     get: {
       summary: '案件列表（本辖区，分页）：{items, total, page, pageSize}', roles: any,
-      query: ['page', 'pageSize (≤100)', 'sort=createdAt|firstDueAt|closedAt', 'order=asc|desc', 'q (督办案号/执行案号/当事人)', 'court (被督办法院)', 'supervisingCourt', 'process', 'status=running|completed|failed', 'due=overdue|week', 'from', 'to (立案日期)'],
+      query: ['page', 'pageSize (≤100)', 'sort=createdAt|firstDueAt|closedAt', 'order=asc|desc', 'q (督办案号/执行案号/当事人)', 'court (被督办法院)', 'supervisingCourt', 'process', 'status=running|completed|failed|suspended', 'due=overdue|week', 'from', 'to (立案日期)'],
     },
     post: { summary: '立案督办', roles: '审查人员、承办人、流程管理员', body: '{process, supervisedCourt, caseNo?, data}' },
   },
