@@ -6,7 +6,7 @@ import { NEVER } from '../worklists/rows';
 import { caseModel, type CaseDoc, type HistoryEntry, type OpenTask } from './case.model';
 
 export type CaseChanges = Partial<
-  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'messageWaits' | 'outbox' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts'>
+  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'messageWaits' | 'outbox' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts' | 'suspension' | 'suspensions' | 'failure'>
 >;
 
 /** A case without its engine state and history. */

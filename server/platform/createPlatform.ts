@@ -44,6 +44,7 @@ import { IntakeService, intakeRoutes } from '../intake';
 import { createCourtsRepository } from '../courts';
 import { createNotifications, type NotificationsService } from '../notifications';
 import { createUrging } from '../urging';
+import { savedFiltersRoutes } from '../savedFilters';
 import { createEnforcement, type EnforcementService } from '../enforcement';
 import { createStarts } from '../starts';
 
@@ -255,6 +256,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       notifications.routes(guards),
       createUrging({ connection, cases, clock, guards, people: auth.people, courtName: async (code) => (await auth.findCourt(code))?.name }),
       enforcement.routes(guards),
+      savedFiltersRoutes({ connection, guards, people: auth.people }),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });
