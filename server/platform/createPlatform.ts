@@ -122,7 +122,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   // Inbox, 已办 and timeliness rows follow every case write; a crash between a case write and
   // its sync left the case flagged, and is caught up here before anything is served.
   const worklists = createWorklistsRepository(connection);
-  cases.afterWrite = (id) => worklists.sync(id);
+  cases.afterWrite = (id, written) => worklists.sync(id, written);
   const prepared = await worklists.prepare();
   if (prepared.built || prepared.caughtUp) logger.info(prepared, '已建立或补齐待办、已办与按期统计');
   const definitions = new DefinitionsRepository(connection);

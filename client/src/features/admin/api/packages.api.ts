@@ -1,5 +1,6 @@
 // /api/packages, /api/definitions/:key/migrate, /api/deadline, /api/forms (docs/PACKAGES.md,
 // server/http/openapi.ts). The zip upload goes through XMLHttpRequest for its upload progress.
+import type { PackageDiff } from '../../../../../server/packages/diff.types';
 import type { Binding, Coverage, PeriodCoverage } from '../../../../../server/periods/coverage';
 import { ApiError, csrfHeader, http, query } from '../../../api/http';
 import type { Articles, FormSchema, Manifest, PackageProblem, Parameter } from '../workspace/types';
@@ -208,18 +209,7 @@ export interface DraftInfo {
   content?: { manifest: Manifest; articles: Articles; diagrams: Record<string, string>; forms: Record<string, FormSchema> };
 }
 
-type Change = 'added' | 'removed' | 'changed';
-export interface PackageDiff {
-  empty: boolean;
-  info: { field: string; label: string; from: string | null; to: string | null }[];
-  deadlines: { id: string; label: string; change: Change; from: string | null; to: string | null; labelFrom?: string; element: string }[];
-  processes: { key: string; title: string; change: Change }[];
-  elements: { process: string; id: string; name: string; type: string; change: Change }[];
-  layout: string[];
-  forms: { name: string; title: string; change: Change; fieldsAdded: string[]; fieldsRemoved: string[]; fieldsChanged: string[] }[];
-  articles: { document: string; no: string; change: Change }[];
-  dictionary: { name: string; label: string; change: Change }[];
-}
+export type { PackageDiff };
 
 export interface PublishOutcome {
   unchanged: boolean;
