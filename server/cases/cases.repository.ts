@@ -181,6 +181,16 @@ export class CasesRepository {
       .exec();
   }
 
+  /** Running cases whose call activity waits on a child case (server/calls sweep). */
+  waitingOnCalls(limit: number): Promise<CaseDoc[]> {
+    return this.model.find({ status: 'running', 'messageWaits.name': { $regex: '^call:' } }).limit(limit).lean<CaseDoc[]>().exec();
+  }
+
+  /** Cases a call activity of this case started (server/calls). */
+  childrenOf(caseId: string): Promise<CaseDoc[]> {
+    return this.model.find({ 'variables.parentCase.caseId': caseId }, { engineState: 0, history: 0 }).sort({ createdAt: 1 }).lean<CaseDoc[]>().exec();
+  }
+
   /** Running cases that wait for any message (the delivery sweep). */
   async waitingIds(limit: number): Promise<CaseDoc['_id'][]> {
     const docs = await this.model.find({ status: 'running', 'messageWaits.id': { $exists: true } }, { _id: 1 }).limit(limit).lean<{ _id: CaseDoc['_id'] }[]>().exec();
