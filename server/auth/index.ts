@@ -33,6 +33,7 @@ import { sessionRoutes } from './session.routes';
 import { createUsersRepository } from './users.repository';
 import { usersRoutes } from './users.routes';
 import { createUsersService } from './users.service';
+import { createUsersImport } from './users.import';
 
 export { ROLES, ROLE_DESCRIPTIONS, type Role } from './roles';
 export type { SessionUser } from './types';
@@ -84,6 +85,7 @@ export async function createAuth(opts: AuthOptions) {
   const routes: Router[] = [
     sessionRoutes({ passport, users, courts, hasher, audit, now, throttle, limiter: loginLimiter(opts.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) }),
     usersRoutes({ service: createUsersService({ users, courts, hasher, audit, unlock: async (u) => { await throttle.unlock(u); await users.clearLock(u); } }),
+      imports: createUsersImport({ users, courts, hasher, audit }),
       // "locked" compares with the throttle's real time (locks never follow the manual clock).
       now: () => new Date((opts.throttleClock ?? Date.now)()) }),
     courtsRoutes({
@@ -108,6 +110,7 @@ export async function createAuth(opts: AuthOptions) {
       assertScope: scope.assertScope,
       provinceIssuer: async (province: string) => (await scope.provinceIssuer(province))?.code,
       courtOf: (code: string) => courts.findByCode(code),
+      supervises: (upper: string, lower: string) => scope.canAdminister({ court: upper }, lower),
       topCourt: async () => (await courts.listAll()).find((c) => c.level === '最高')?.code,
     },
     requireUser,

@@ -24,6 +24,19 @@ export function createUsersRepository(connection: Connection) {
     async insertUser(user: Pick<UserRecord, 'username' | 'name' | 'court' | 'roles' | 'passwordHash'> & { mustChangePassword: boolean }) {
       await Users.create({ ...user, disabled: false, failedLogins: 0, lockedUntil: null, sessionEpoch: 0 });
     },
+    /** All or, when a username is taken meanwhile, false (the caller takes back what went in). */
+    async insertMany(records: (Pick<UserRecord, 'username' | 'name' | 'court' | 'roles' | 'passwordHash'> & { mustChangePassword: boolean })[]) {
+      try {
+        await Users.insertMany(records.map((u) => ({ ...u, disabled: false, failedLogins: 0, lockedUntil: null, sessionEpoch: 0 })), { ordered: true });
+        return true;
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000 || /duplicate key|E11000/.test(String((err as Error).message))) return false;
+        throw err;
+      }
+    },
+    /** Removes exactly the records an import wrote (username + its salted hash), nobody else's. */
+    deleteInserted: (records: Pick<UserRecord, 'username' | 'passwordHash'>[]) =>
+      Users.deleteMany({ $or: records.map((r) => ({ username: r.username, passwordHash: r.passwordHash })) }).exec(),
     /** Applies the changes and returns the record as it was before (for the audit trail). */
     updateUser: (username: string, changes: Partial<Pick<UserRecord, 'name' | 'court' | 'roles' | 'disabled'>>) =>
       Users.findOneAndUpdate({ username }, { $set: changes }, { returnDocument: 'before', projection: NO_SECRET }).lean<PublicUserRecord>(),

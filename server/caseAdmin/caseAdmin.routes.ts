@@ -1,4 +1,4 @@
-// GET /api/cases/:id/admin, POST /api/cases/:id/admin/{assignee,move,close}: the 系统管理员 of
+// GET /api/cases/:id/admin, POST /api/cases/:id/admin/{assignee,move,close,suspend,resume,retry}: the 系统管理员 of
 // the supervising court (or of a court above it) only; anyone else meets 403 (404 outside
 // their jurisdiction, like the case itself).
 import { Router, type Request } from 'express';
@@ -38,6 +38,18 @@ export function caseAdminRoutes(service: CaseAdminService, cases: CasesRepositor
   r.post('/cases/:id/admin/close', ...admin, async (req, res) => {
     const { actor } = await allowed(req);
     res.json(await service.close(String(req.params.id), req.body?.kind, reasonOf(req.body, true), actor));
+  });
+  r.post('/cases/:id/admin/suspend', ...admin, async (req, res) => {
+    const { actor } = await allowed(req);
+    res.json(await service.suspend(String(req.params.id), reasonOf(req.body, true), actor));
+  });
+  r.post('/cases/:id/admin/resume', ...admin, async (req, res) => {
+    const { actor } = await allowed(req);
+    res.json(await service.resume(String(req.params.id), reasonOf(req.body, true), actor));
+  });
+  r.post('/cases/:id/admin/retry', ...admin, async (req, res) => {
+    const { actor } = await allowed(req);
+    res.json(await service.retry(String(req.params.id), reasonOf(req.body, true), req.body?.variables, actor));
   });
   return r;
 }

@@ -95,7 +95,13 @@ const caseSchema = new Schema(
     lease: { owner: String, until: Date },
     history: { type: [historySchema], default: [] },
     version: { type: Number, required: true, default: 0 },
-    status: { type: String, enum: ['running', 'completed', 'failed'], default: 'running' },
+    status: { type: String, enum: ['running', 'completed', 'failed', 'suspended'], default: 'running' },
+    // 挂起 (server/caseAdmin): who suspended it and why, while suspended; and every past
+    // suspension as an excluded period of the case's deadlines (中止 → 恢复, CALENDAR.md R9).
+    suspension: { type: Schema.Types.Mixed, default: undefined },
+    suspensions: { type: [Schema.Types.Mixed], default: undefined },
+    // The engine run that failed (a timer's firing), for the administrator's retry.
+    failure: { type: Schema.Types.Mixed, default: undefined },
     createdAt: { type: Date, required: true },
     closedAt: Date,
   },
@@ -211,9 +217,34 @@ export interface CaseDoc {
   lease?: { owner?: string; until?: Date };
   history: HistoryEntry[];
   version: number;
-  status: 'running' | 'completed' | 'failed';
+  status: 'running' | 'completed' | 'failed' | 'suspended';
+  suspension?: CaseSuspension | null;
+  suspensions?: CaseExclusion[];
+  failure?: CaseFailure | null;
   createdAt: Date;
   closedAt?: Date;
 }
 
 export const caseModel = (c: Connection) => c.models.Case ?? c.model('Case', caseSchema);
+
+/** A case under 挂起: nothing of it counts or runs until 恢复. */
+export interface CaseSuspension {
+  at: Date;
+  by: string;
+  reason: string;
+}
+
+/** One past suspension, as the calendar's excluded period (Beijing dates, R9). */
+export interface CaseExclusion {
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+/** The engine run that failed: what it was doing, where, and why (shown to the administrator). */
+export interface CaseFailure {
+  at: Date;
+  command: { type: 'fireTimer'; timerId: string };
+  element?: string;
+  message: string;
+}

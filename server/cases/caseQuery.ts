@@ -12,7 +12,7 @@ export const CASE_SORTS = {
 } as const;
 /** Sort names the list columns use → the stored field. */
 const SORT_FIELD: Record<string, string> = { enforcementCaseNo: 'subject.enforcementCaseNo', process: 'definition.key' };
-const STATUSES = ['running', 'completed', 'failed'];
+const STATUSES = ['running', 'completed', 'failed', 'suspended'];
 /** due=: overdue (an open task past its deadline), week (the earliest due falls in this Beijing week, not yet overdue). */
 export const DUE_FILTERS = ['overdue', 'week'];
 
@@ -29,7 +29,7 @@ export function caseListQuery(q: Record<string, unknown>, visibleCourts: string[
   // A court outside the user's jurisdiction simply has no cases for them (no probing).
   and.push({ supervisedCourt: court ? { $in: visibleCourts.includes(court) ? [court] : [] } : { $in: visibleCourts } });
   const status = param(q, 'status', problems);
-  if (status && !STATUSES.includes(status)) problems.push({ field: 'status', message: 'status 只能是 running、completed 或 failed' });
+  if (status && !STATUSES.includes(status)) problems.push({ field: 'status', message: 'status 只能是 running、completed、failed 或 suspended' });
   const due = param(q, 'due', problems);
   if (due && !DUE_FILTERS.includes(due)) problems.push({ field: 'due', message: 'due 只能是 overdue 或 week' });
   if (due) and.push({ status: 'running', firstDueAt: due === 'overdue' ? { $lte: now } : { $gt: now, $lt: endOfBeijingWeek(now) } });

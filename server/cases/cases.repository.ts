@@ -6,7 +6,7 @@ import { NEVER } from '../worklists/rows';
 import { caseModel, type CaseDoc, type HistoryEntry, type OpenTask } from './case.model';
 
 export type CaseChanges = Partial<
-  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'messageWaits' | 'outbox' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts'>
+  Pick<CaseDoc, 'variables' | 'engineState' | 'openTasks' | 'timers' | 'nextDueAt' | 'messageWaits' | 'outbox' | 'status' | 'closedAt' | 'definition' | 'supervisedCourt' | 'supervisedCourts' | 'suspension' | 'suspensions' | 'failure'>
 >;
 
 /** A case without its engine state and history. */
@@ -30,8 +30,12 @@ export type HistoryObserver = (caseId: CaseDoc['_id'], history: HistoryEntry[]) 
 export class CasesRepository {
   readonly model;
   private readonly counters;
-  /** Runs after every successful case write (the worklists' sync); set by the platform. */
-  afterWrite?: (id: CaseDoc['_id']) => Promise<void>;
+  /**
+   * Runs after every successful case write (the worklists' sync); set by the platform. `written`
+   * is the case as saved (all but its engine state) when the write has it, so that it is not
+   * read again.
+   */
+  afterWrite?: (id: CaseDoc['_id'], written?: Omit<CaseDoc, 'engineState'>) => Promise<void>;
   private readonly observers: HistoryObserver[] = [];
 
   observe(fn: HistoryObserver): void {
@@ -52,10 +56,11 @@ export class CasesRepository {
    * without mongoose's document hydration and validation, which cost as much as the write.
    */
   async insert(doc: Omit<CaseDoc, '_id'>): Promise<CaseDoc> {
-    const [created] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true, notifyPending: true }], { lean: true });
-    await this.afterWrite?.((created as unknown as CaseDoc)._id);
-    await this.written((created as unknown as CaseDoc)._id, doc.history);
-    return created as unknown as CaseDoc;
+    const [inserted] = await this.model.insertMany([{ ...doc, firstDueAt: firstDueOf(doc), syncPending: true, notifyPending: true }], { lean: true });
+    const created = inserted as unknown as CaseDoc;
+    await this.afterWrite?.(created._id, created);
+    await this.written(created._id, doc.history);
+    return created;
   }
 
   /** The next number in a series (案号: province and year), atomically: parallel draws never share one. */
@@ -126,18 +131,19 @@ export class CasesRepository {
   /**
    * The same guarded write, answering with the case as saved (one round trip, no re-read),
    * without its engine state and history: the two parts that grow, and that no answer shows.
+   * The history is read back all the same, for the worklists' sync, which would read it anyway.
    */
   async commitAndRead(id: CaseDoc['_id'], expectedVersion: number, changes: CaseChanges, history: HistoryEntry[]): Promise<CaseSummaryDoc | null> {
     const { filter, update } = guardedUpdate(id, expectedVersion, changes, history);
     const saved = await this.model
-      .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: { engineState: 0, history: 0 } })
-      .lean<CaseSummaryDoc>()
+      .findOneAndUpdate(filter, update, { returnDocument: 'after', projection: { engineState: 0 } })
+      .lean<Omit<CaseDoc, 'engineState'>>()
       .exec();
-    if (saved) {
-      await this.afterWrite?.(id);
-      await this.written(id, history);
-    }
-    return saved;
+    if (!saved) return null;
+    await this.afterWrite?.(id, saved);
+    await this.written(id, history);
+    const { history: _history, ...summary } = saved;
+    return summary;
   }
 
   /**
@@ -173,6 +179,16 @@ export class CasesRepository {
       .limit(limit)
       .lean<CaseDoc[]>()
       .exec();
+  }
+
+  /** Running cases whose call activity waits on a child case (server/calls sweep). */
+  waitingOnCalls(limit: number): Promise<CaseDoc[]> {
+    return this.model.find({ status: 'running', 'messageWaits.name': { $regex: '^call:' } }).limit(limit).lean<CaseDoc[]>().exec();
+  }
+
+  /** Cases a call activity of this case started (server/calls). */
+  childrenOf(caseId: string): Promise<CaseDoc[]> {
+    return this.model.find({ 'variables.parentCase.caseId': caseId }, { engineState: 0, history: 0 }).sort({ createdAt: 1 }).lean<CaseDoc[]>().exec();
   }
 
   /** Running cases that wait for any message (the delivery sweep). */

@@ -9,7 +9,7 @@ import type { CasesRepository } from './cases.repository';
 import { accountsOf, type People } from './people';
 import { beijing, EXPORT_LIMIT, sendWorkbook, workbook } from '../exports';
 
-const CASE_STATUS_ZH: Record<string, string> = { running: '办理中', completed: '已办结', failed: '异常' };
+const CASE_STATUS_ZH: Record<string, string> = { running: '办理中', completed: '已办结', failed: '异常', suspended: '已挂起' };
 
 /**
  * The package a process belongs to (server/packages/owners.ts): a case runs under a package only

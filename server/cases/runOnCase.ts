@@ -24,5 +24,7 @@ export async function runOnCase(
     calendar: at.calendar ?? (await deps.calendar()),
     courts: await courtDirectory(deps.directory, doc),
     actor: at.actor,
+    // Past suspensions (挂起 → 恢复) are excluded periods of every deadline armed before them.
+    exclusions: doc.suspensions ?? [],
   });
 }

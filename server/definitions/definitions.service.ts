@@ -27,7 +27,10 @@ export class DefinitionsService {
   async deploy(packageId: string, xml: string, actor: Actor): Promise<DeployResult> {
     // Every form key must have a revision: the engine reports each task whose form is missing.
     const pins = this.deps.forms ? await this.deps.forms.latestRevisions(formKeysOf(xml)) : {};
-    const problems = await validateDefinition(xml, this.deps.forms ? { knownForms: Object.keys(pins) } : {});
+    // A call activity calls a process of the same package, deployed before it (or this one).
+    const { key: ownKey } = safeDescribe(xml);
+    const knownProcesses = [...new Set([...(await this.deps.definitions.list({ packageId })).map((d) => d.key), ...(ownKey ? [ownKey] : [])])];
+    const problems = await validateDefinition(xml, { ...(this.deps.forms ? { knownForms: Object.keys(pins) } : {}), knownProcesses });
     if (problems.length) {
       throw unprocessable(`流程图有 ${problems.length} 处问题，未部署`, problems.map((p) => ({ ...p })));
     }
@@ -69,4 +72,13 @@ export function formKeysOf(xml: string): string[] {
 function samePins(a: Record<string, number> | undefined, b: Record<string, number>): boolean {
   const ak = Object.keys(a ?? {});
   return ak.length === Object.keys(b).length && ak.every((k) => a![k] === b[k]);
+}
+
+/** The process key, when the XML is readable enough to say (validation reports the rest). */
+function safeDescribe(xml: string): { key?: string } {
+  try {
+    return describeDefinition(xml);
+  } catch {
+    return {};
+  }
 }

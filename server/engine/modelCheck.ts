@@ -9,6 +9,7 @@ import { COURT_FUNCTIONS, SHARED_CASE_NAMES } from './feel';
 import { elementRules, type RuleContext } from './validateRules';
 import { messageFileRules, messageNames } from './validateMessages';
 import { processStartRules } from './validateStarts';
+import { callNames } from './validateCalls';
 import { startSpecOf } from './startSpec';
 import type { Problem } from './types';
 
@@ -17,6 +18,8 @@ export interface ModelCheckOptions {
   knownForms?: Iterable<string>;
   /** Case variable names beyond the shared ones, task namespaces and output parameters. */
   knownNames?: Iterable<string>;
+  /** Process keys of the package a call activity may call (deploy); absent: not checked. */
+  knownProcesses?: Iterable<string>;
 }
 
 function children(el: ModdleElement): ModdleElement[] {
@@ -41,6 +44,7 @@ function collectNames(processes: ModdleElement[], extra: Iterable<string> | unde
       for (const n of messageNames(el)) names.add(n);
       // A message start's payload and a timer start's occurrence land under the start event's id.
       if (startSpecOf(el) && el.id) names.add(el.id as string);
+      for (const n of callNames(el)) names.add(n);
       for (const d of (el.eventDefinitions ?? []) as ModdleElement[]) {
         if (d.$type === 'bpmn:TimerEventDefinition' && d.timeCycle && el.id) names.add(el.id as string);
       }
@@ -83,6 +87,7 @@ export function checkModel(definitions: ModdleElement, options: ModelCheckOption
     knownNames: collectNames(processes, options.knownNames),
     knownForms: options.knownForms ? new Set(options.knownForms) : undefined,
     processIds: new Set(processes.map((p) => p.id as string)),
+    knownProcesses: options.knownProcesses ? new Set(options.knownProcesses) : undefined,
     messages: [],
     add,
   };

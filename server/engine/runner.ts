@@ -9,6 +9,7 @@ import { type TaskRecord, readBasis, readOutputs, readTaskMeta, resolveAssignmen
 import { instanceList, isInstance } from './loopSpec';
 import { type Runtime, createRuntime } from './runtime';
 import { applyPayload, type MessageWaitRecord } from './messages';
+import { deliverOutcome, isCall, type ChildOutcome } from './calls';
 import { type Session, closeSession, openSession, reconcileTasks, settle } from './session';
 import { type SourceContext, loadSource } from './source';
 import { type ArmedTimer, DurableTimers } from './timers';
@@ -128,17 +129,18 @@ function fire(session: Session, rt: Runtime, timerId: string): void {
   rt.timers.fire(timerId);
 }
 
-function deliver(session: Session, rt: Runtime, waitId: string, message: DeliveredMessage): void {
+function deliver(session: Session, rt: Runtime, waitId: string, message: DeliveredMessage, source: SourceContext): void {
   const api = session.waits.get(waitId);
   if (!api) throw new InvalidCommand(`没有等待消息的元素 ${waitId}（已收到消息或已结束）`);
   const rec = api.content.dubanMessage as MessageWaitRecord;
   if (rec.name !== message.name || rec.key !== message.key) {
     throw new InvalidCommand(`消息「${message.name}」（${message.key}）与等待的「${rec.name}」（${rec.key}）不符`);
   }
-  applyPayload(rt, api.id, api.owner.behaviour, message.payload ?? null);
   rt.emit('messageReceived', api.id, {
     waitId, messageId: message.id, name: message.name, key: message.key, ...(message.from ? { from: message.from } : {}),
   });
+  if (isCall(api)) return deliverOutcome(api as never, source, rt, message.payload as ChildOutcome);
+  applyPayload(rt, api.id, api.owner.behaviour, message.payload ?? null);
   api.signal({ messageId: message.id });
 }
 
@@ -173,7 +175,7 @@ export async function run(input: RunInput): Promise<RunResult> {
     failIfBroken(rt);
     if (command.type === 'complete') complete(session, rt, input, command.taskId, command.data);
     if (command.type === 'fireTimer') fire(session, rt, command.timerId);
-    if (command.type === 'deliverMessage') deliver(session, rt, command.waitId, command.message);
+    if (command.type === 'deliverMessage') deliver(session, rt, command.waitId, command.message, source);
     if (command.type === 'moveToken') moveToken(session, rt, command.taskId, command.to);
     await settle();
     failIfBroken(rt);

@@ -10,6 +10,7 @@ import { type TaskRecord, instanceRecord, readBasis, taskExtension } from './ext
 import { instanceList, isInstance } from './loopSpec';
 import { evaluateLedgerSpec, readLedgerSpec } from './ledgerSpec';
 import { type MessageWaitRecord, messageExtension, messageOf, sentMessage } from './messages';
+import { callWait } from './calls';
 import type { Runtime } from './runtime';
 import { elementOverrides, moddleOptions, type SourceContext } from './source';
 import { patchTaskDues, patchTaskRecords, refreshTaskDue } from './taskDue';
@@ -21,8 +22,9 @@ export interface TaskApi {
   name?: string;
   executionId: string;
   content: { isRecovered?: boolean; duban?: unknown; [k: string]: unknown };
-  owner: { behaviour?: Record<string, unknown>; name?: string; isRunning?: boolean; executionId?: string };
+  owner: { behaviour?: Record<string, unknown>; name?: string; type?: string; isRunning?: boolean; executionId?: string };
   signal(payload?: unknown): void;
+  sendApiMessage(action: string, content?: unknown, options?: unknown): void;
 }
 
 interface EngineLike {
@@ -55,6 +57,17 @@ const noop = () => undefined;
 const silentLogger = () => ({ debug: noop, error: noop, warn: noop });
 const REACHED = new Set(['bpmn:EndEvent', 'bpmn:IntermediateThrowEvent']);
 const SENDERS = new Set(['bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:SendTask']);
+
+/** An error end event's error {code, name}: a called case that ends there has failed (server/calls). */
+function errorOf(behaviour: Record<string, unknown> | undefined, source: SourceContext): { error?: { code?: string; name?: string } } {
+  const defs = (behaviour?.eventDefinitions ?? []) as { type?: string; behaviour?: { errorRef?: { id?: string; name?: string } } }[];
+  const d = defs.find((x) => x.type === 'bpmn:ErrorEventDefinition');
+  if (!d) return {};
+  const ref = d.behaviour?.errorRef;
+  // The reference carries id and name; the code is on the bpmn:error element itself.
+  const code = ref?.id ? (source.getActivityById(ref.id)?.behaviour as { errorCode?: unknown } | undefined)?.errorCode : undefined;
+  return { error: { ...(code !== undefined && code !== null ? { code: String(code) } : {}), ...(ref?.name ? { name: ref.name } : {}) } };
+}
 
 /** Ids of elements the stored state is running: each must exist in the diagram given. */
 function runningIds(node: unknown, out: Set<string> = new Set()): Set<string> {
@@ -138,6 +151,11 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
       });
     }
   });
+  // A call to a process of another file: the child is a case of its own (server/calls); the
+  // call waits like a message catch for the child's outcome, keyed by its own executionId.
+  listener.on('activity.call', (api: TaskApi) => {
+    if (callWait(api, source, rt)) session.waits.set(api.executionId, api);
+  });
   listener.on('activity.leave', (api: TaskApi) => {
     session.waits.delete(api.executionId);
     if (!session.tasks.delete(api.executionId)) return;
@@ -146,8 +164,8 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
   listener.on('activity.end', (api: TaskApi) => {
     // The element's own type: after a message throw bpmn-elements reports the event
     // definition's (bpmn:MessageEventDefinition) in the api, and the send would be lost.
-    const type = (api.owner as { type?: string }).type ?? api.type;
-    if (REACHED.has(type)) rt.emit('eventReached', api.id, { name: api.owner.name, basis: readBasis(api.owner.behaviour) });
+    const type = api.owner.type ?? api.type;
+    if (REACHED.has(type)) rt.emit('eventReached', api.id, { name: api.owner.name, basis: readBasis(api.owner.behaviour), ...errorOf(api.owner.behaviour, source) });
     if (SENDERS.has(type) && messageOf(api.owner.behaviour)) {
       try {
         rt.emit('messageSent', api.id, { ...sentMessage(api.owner.behaviour, rt, api.id), basis: readBasis(api.owner.behaviour) });

@@ -142,7 +142,8 @@ export type EngineEventType =
   | 'started' | 'taskOpened' | 'taskCompleted' | 'taskCancelled'
   | 'timerArmed' | 'timerFired' | 'timerCancelled' | 'timerRescheduled' | 'taskDueChanged'
   | 'gatewayTaken' | 'eventReached' | 'ledgerEntry' | 'expressionWarning' | 'ended'
-  | 'messageWaiting' | 'messageReceived' | 'messageSent';
+  | 'messageWaiting' | 'messageReceived' | 'messageSent'
+  | 'childRequested' | 'childCompleted' | 'childFailed';
 
 export interface EngineEvent {
   type: EngineEventType;

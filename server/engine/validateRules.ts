@@ -10,6 +10,7 @@ import { describe } from './validateLabels';
 import { messageRules } from './validateMessages';
 import { cycleRule } from './validateCycles';
 import { startRules } from './validateStarts';
+import { callRules } from './validateCalls';
 import { isProcessStart } from './startSpec';
 import type { Problem } from './types';
 
@@ -17,6 +18,8 @@ export interface RuleContext {
   knownNames: Set<string>;
   knownForms?: Set<string>;
   processIds: Set<string>;
+  /** The package's processes (deploy); absent: a call to another file is not checked further. */
+  knownProcesses?: Set<string>;
   /** Message names caught and thrown in the file (a message must cross between cases). */
   messages?: { element: string; role: 'catch' | 'throw'; name: string }[];
   /** Every user task id of the file (an assignment's `exclude` must name them). */
@@ -250,8 +253,7 @@ export function elementRules(el: El, ctx: RuleContext): void {
       if ((ctx.incoming.get(el.id as string) ?? 0) > 1) ctx.add({ element: el.id, code: 'INCLUSIVE_JOIN', message: `${describe(el)} 用作汇合（多条入口）：bpmn-engine 的包容网关汇合会放行两次；请用并行网关汇合或重新建模` });
       return;
     case 'bpmn:CallActivity':
-      if (!ctx.processIds.has(el.calledElement as string)) ctx.add({ element: el.id, code: 'CALL_ACTIVITY_TARGET', message: `${describe(el)} 调用的流程「${el.calledElement ?? ''}」不在同一文件中（bpmn-engine 只能调用同一 definitions 内的流程）` });
-      return;
+      return callRules(ctx, el);
     case 'bpmn:SequenceFlow': {
       const ce = el.conditionExpression as El | undefined;
       if (!ce) return;

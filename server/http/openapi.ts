@@ -16,6 +16,10 @@ export const API_PATHS: Paths = {
     get: { summary: '用户列表（本辖区）', roles: '系统管理员、流程管理员、院领导、督察' },
     post: { summary: '新建用户', roles: '系统管理员', body: '{username, name, court, roles[], password}' },
   },
+  '/api/users/import/template': { get: { summary: '用户导入模板（.xlsx：用户名、姓名、法院、角色、初始密码；附可选法院与角色）', roles: '系统管理员' } },
+  '/api/users/import': {
+    post: { summary: '从 Excel 批量导入用户：?dryRun=true 逐行报告问题、不写入；否则全部导入或全部不导入（422 逐行列出），201 返回每个新用户的初始密码（首次登录须修改）', roles: '系统管理员', body: '.xlsx 文件', query: ['dryRun=true|false'] },
+  },
   '/api/users/{username}': {
     get: { summary: '用户详情', roles: '系统管理员、流程管理员、院领导、督察' },
     put: { summary: '修改角色、法院、停用、重置密码', roles: '系统管理员', body: '{name?, court?, roles?, disabled?, password?}' },
@@ -36,7 +40,7 @@ export const API_PATHS: Paths = {
   '/api/cases': {
     get: {
       summary: '案件列表（本辖区，分页）：{items, total, page, pageSize}', roles: any,
-      query: ['page', 'pageSize (≤100)', 'sort=createdAt|firstDueAt|closedAt', 'order=asc|desc', 'q (督办案号/执行案号/当事人)', 'court (被督办法院)', 'supervisingCourt', 'process', 'status=running|completed|failed', 'due=overdue|week', 'from', 'to (立案日期)'],
+      query: ['page', 'pageSize (≤100)', 'sort=createdAt|firstDueAt|closedAt', 'order=asc|desc', 'q (督办案号/执行案号/当事人)', 'court (被督办法院)', 'supervisingCourt', 'process', 'status=running|completed|failed|suspended', 'due=overdue|week', 'from', 'to (立案日期)'],
     },
     post: { summary: '立案督办', roles: '审查人员、承办人、流程管理员', body: '{process, supervisedCourt, caseNo?, data}' },
   },

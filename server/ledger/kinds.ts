@@ -1,7 +1,7 @@
 // The ledger's vocabulary and its calendar: kinds of entry as the regulations name them, and
 // windows (year, quarter) in Beijing time — a 通报 at 31 December 23:30 +08:00 belongs to that
 // year, whatever the server's zone.
-export const ENTRY_KINDS = ['通报批评', '情况通报', '表扬', '约谈', '追责', '移送纪检监察', '评查', '考核', '季度通报', '催办'] as const;
+export const ENTRY_KINDS = ['通报批评', '情况通报', '表扬', '约谈', '追责', '移送纪检监察', '评查', '考核', '季度通报', '催办', '督办', '重点督办', '派驻工作组', '严肃处理'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 /** Written by the platform, never by a diagram or a user: a rule's consequence and its lifting. */
 export const CONSEQUENCE = '后果';

@@ -9,6 +9,8 @@ import { ledgerSectionSchema, type LedgerSection } from './rules.schema';
 export interface PackageRules extends LedgerSection {
   packageId: string;
   province: string;
+  /** The issuing court a 中院's package declares (manifest `issuer`): its rules count its entries only. */
+  issuer?: string;
 }
 
 export interface CaseRef {
@@ -73,7 +75,7 @@ export function createLedgerRepository(connection: Connection) {
     /** Published packages' ledger sections (an invalid one counts as none). */
     async publishedRules(): Promise<PackageRules[]> {
       const docs = await packages()
-        .find({ status: 'published' }, { projection: { packageId: 1, province: 1, version: 1, 'manifest.ledger': 1 } })
+        .find({ status: 'published' }, { projection: { packageId: 1, province: 1, version: 1, 'manifest.ledger': 1, 'manifest.issuer': 1 } })
         .sort({ version: -1 })
         .toArray();
       const seen = new Set<string>();
@@ -82,7 +84,8 @@ export function createLedgerRepository(connection: Connection) {
         if (seen.has(d.packageId)) continue;
         seen.add(d.packageId);
         const parsed = ledgerSectionSchema.safeParse((d.manifest as { ledger?: unknown } | undefined)?.ledger ?? {});
-        if (parsed.success) out.push({ packageId: d.packageId, province: d.province, ...parsed.data });
+        const issuer = (d.manifest as { issuer?: unknown } | undefined)?.issuer;
+        if (parsed.success) out.push({ packageId: d.packageId, province: d.province, ...(typeof issuer === 'string' ? { issuer } : {}), ...parsed.data });
       }
       return out;
     },

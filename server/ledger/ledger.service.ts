@@ -75,11 +75,11 @@ export class LedgerService {
       if (!entry) continue;
       for (const pkg of packages) {
         for (const rule of pkg.rules) {
-          if (!ruleCounts(rule, pkg.province, entry)) continue;
+          if (!ruleCounts(rule, pkg.province, entry, pkg.issuer)) continue;
           const window = windowOf(rule, entry);
           const pool = await this.deps.repo.all({ kind: { $in: rule.kinds }, province: pkg.province, year: entry.year, source: { $ne: 'rule' } });
           for (const subject of subjectsOf(rule, entry)) {
-            const count = countFor(rule, pkg.province, subject.key, window, pool, reversed);
+            const count = countFor(rule, pkg.province, subject.key, window, pool, reversed, pkg.issuer);
             const past = await this.deps.repo.all({ 'rule.packageId': pkg.packageId, 'rule.id': rule.id, 'rule.subject': subject.key, 'rule.window': window });
             const inForce = !!past.length && !past[past.length - 1].rule?.lifted;
             const decision = decide(count, rule.threshold, inForce);
@@ -288,7 +288,7 @@ export class LedgerService {
       byCourt.set(e.court!, row);
     }
     const names = await this.deps.courts.findByCodes([...byCourt.keys()]);
-    const recipients = packages.filter((p) => p.province === actorCourt?.province).flatMap((p: PackageRules) => p.noticeRecipients);
+    const recipients = packages.filter((p) => p.province === actorCourt?.province && (!p.issuer || p.issuer === actor.court)).flatMap((p: PackageRules) => p.noticeRecipients);
     return {
       year, quarter, from: from.toISOString(), to: to.toISOString(), issuer: actor.court, issuerName: actorCourt?.name ?? actor.court,
       recipients: [...new Set(recipients)],
@@ -333,7 +333,7 @@ export class LedgerService {
       this.deps.courts.findByCodes(codes), this.deps.courts.findByCode(actor.court), this.deps.repo.publishedRules(),
     ]);
     const ranked = codes.filter((c) => courts.has(c) && (!level || courts.get(c)!.level === level));
-    const declared = packages.find((p) => p.province === actorCourt?.province && p.ranking?.length);
+    const declared = packages.find((p) => p.province === actorCourt?.province && (!p.issuer || p.issuer === actor.court) && p.ranking?.length);
     const indicators = declared?.ranking ?? DEFAULT_INDICATORS;
     const from = new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
     const to = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000);

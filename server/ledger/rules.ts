@@ -32,17 +32,22 @@ export function windowOf(rule: Pick<LedgerRule, 'window'>, entry: Pick<LedgerEnt
   return rule.window === 'year' ? String(entry.year) : entry.period ?? periodOf(entry.at);
 }
 
-/** Whether a rule of the package for `province` counts this entry at all. */
-export function ruleCounts(rule: LedgerRule, province: string, entry: LedgerEntry): boolean {
+/**
+ * Whether a rule of the package for `province` counts this entry at all. `issuer`: the court a
+ * 中院's package names as its issuer (白山中院): its rules count only the entries that court
+ * issued — 长春中院's 通报批评 does not count toward Baishan's 第二十一条.
+ */
+export function ruleCounts(rule: LedgerRule, province: string, entry: LedgerEntry, issuer?: string): boolean {
   return entry.source !== 'rule'
     && rule.kinds.includes(entry.kind as LedgerRule['kinds'][number])
     && (!rule.issuerLevel || entry.issuerLevel === rule.issuerLevel)
-    && entry.province === province;
+    && entry.province === province
+    && (!issuer || entry.issuer === issuer);
 }
 
 /** How many entries count for `subject` in `window`, reversed ones excluded. */
-export function countFor(rule: LedgerRule, province: string, subject: string, window: string, entries: LedgerEntry[], reversed: Set<string>): number {
-  return entries.filter((e) => !reversed.has(e._id) && ruleCounts(rule, province, e)
+export function countFor(rule: LedgerRule, province: string, subject: string, window: string, entries: LedgerEntry[], reversed: Set<string>, issuer?: string): number {
+  return entries.filter((e) => !reversed.has(e._id) && ruleCounts(rule, province, e, issuer)
     && windowOf(rule, e) === window && subjectsOf(rule, e).some((s) => s.key === subject)).length;
 }
 

@@ -12,6 +12,8 @@ export interface DiagramContext {
   expectedKey?: string;
   /** Form keys of this package; undefined when the manifest could not say. */
   forms?: Set<string>;
+  /** Process keys of this package (a call activity must name one); undefined when unknown. */
+  processes?: string[];
   articles?: Articles;
   /** A form key the diagram uses that the platform already has (another package's form). */
   formExists(key: string): Promise<boolean>;
@@ -55,7 +57,7 @@ export async function checkDiagram(path: string, data: Buffer, ctx: DiagramConte
   for (const e of elements) {
     if (knownForms && e.formKey && !knownForms.has(e.formKey) && (await ctx.formExists(e.formKey))) knownForms.add(e.formKey);
   }
-  for (const p of await validateDefinition(xml, knownForms ? { knownForms } : {})) {
+  for (const p of await validateDefinition(xml, { ...(knownForms ? { knownForms } : {}), ...(ctx.processes ? { knownProcesses: ctx.processes } : {}) })) {
     problems.push({ file: path, ...(p.element ? { element: p.element } : {}), ...(p.line ? { line: p.line } : {}), code: p.code, message: `${path}：${p.message}` });
   }
 

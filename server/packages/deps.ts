@@ -26,6 +26,8 @@ export interface PackageScopePort {
   assertScope(actor: Actor, owned: Owned): Promise<void>;
   provinceIssuer(province: string): Promise<string | undefined>;
   courtOf(code: string): Promise<{ code: string; level: string; province: string | null } | null>;
+  /** `upper` is `lower`'s court or one above it (分级督办). */
+  supervises(upper: string, lower: string): Promise<boolean>;
   /** The 最高 court's code, if the platform has one. */
   topCourt(): Promise<string | undefined>;
 }

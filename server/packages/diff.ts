@@ -4,22 +4,8 @@
 // the version history; an empty diff means publishing would change nothing.
 import { canonicalJson, canonicalText, isNote, type StoredFile } from './draftContent';
 import { readFlowItems, type FlowItem } from './diagram';
+import type { Change, PackageDiff } from './diff.types';
 import { DIAGRAM_PATH, FORM_PATH } from './layout';
-
-type Change = 'added' | 'removed' | 'changed';
-
-export interface PackageDiff {
-  empty: boolean;
-  info: { field: string; label: string; from: string | null; to: string | null }[];
-  deadlines: { id: string; label: string; change: Change; from: string | null; to: string | null; labelFrom?: string; element: string }[];
-  processes: { key: string; title: string; change: Change }[];
-  elements: { process: string; id: string; name: string; type: string; change: Change }[];
-  /** Diagrams whose XML changed with no element changed (layout, positions). */
-  layout: string[];
-  forms: { name: string; title: string; change: Change; fieldsAdded: string[]; fieldsRemoved: string[]; fieldsChanged: string[] }[];
-  articles: { document: string; no: string; change: Change }[];
-  dictionary: { name: string; label: string; change: Change }[];
-}
 
 const TYPE_LABEL: Record<string, string> = {
   'bpmn:UserTask': '用户任务', 'bpmn:ServiceTask': '服务任务', 'bpmn:ScriptTask': '脚本任务', 'bpmn:Task': '任务',

@@ -59,6 +59,22 @@ const manifestObject = z.strictObject({
     error: '版次应为正整数或如 1.0.0 的文本',
   }),
   supersedes: z.string().regex(PACKAGE_ID, '被取代的程序包 id 格式不正确').optional(),
+  /**
+   * The issuing court (法院代码), when it is not the province's 高院: a 中院 issues a package for
+   * its own jurisdiction (白山中院, issue 21). Recorded as the package's owner at first import.
+   */
+  issuer: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '发布法院应为法院代码，如 jl-bs-zy').optional(),
+  /**
+   * The higher courts' rules this package sits under and yields to (白山规定 第二十四条: 与上级法院的
+   * 规定有抵触的，以上级法院的规定为准). `issuer` names the higher court, so the platform can
+   * list the conflicts it detects against that court's packages (docs/PACKAGES.md).
+   */
+  higherRules: z.array(z.strictObject({
+    title: text,
+    issuer: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '上级法院应为法院代码，如 jl-gy').optional(),
+    docNo: text.optional(),
+    basis: text.optional(),
+  })).optional(),
   processes: z.array(z.strictObject({
     key: z.string().regex(PROCESS_KEY, '流程 key 应为流程图中可执行流程的 id（英文字母开头）'),
     file: z.string().regex(FILE_NAME, '流程图文件名应为英文字母、数字、-、_ 组成的 .bpmn 文件名，如 supervision.bpmn'),
@@ -156,6 +172,8 @@ export function lenientManifest(raw: unknown): Manifest {
     regulation: one(s.regulation, r.regulation, { title: '', effective: '', articles: 'articles.json' }),
     version: one(s.version, r.version, 0),
     ...(one(s.supersedes, r.supersedes, undefined) ? { supersedes: one(s.supersedes, r.supersedes, undefined) } : {}),
+    ...(one(s.issuer, r.issuer, undefined) ? { issuer: one(s.issuer, r.issuer, undefined) } : {}),
+    ...(Array.isArray(r.higherRules) ? { higherRules: many(s.higherRules.unwrap().element, r.higherRules) } : {}),
     processes: many(s.processes.element, r.processes),
     forms: many(s.forms.element, r.forms),
     parameters: many(s.parameters.element, r.parameters),

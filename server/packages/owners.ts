@@ -35,11 +35,10 @@ export class PackageOwners {
 
   /** Records `court` as the owner unless one is recorded already; answers the owner. */
   async claim(packageId: string, court: string, by: string): Promise<string> {
-    const existing = await this.ownerOf(packageId);
-    if (existing) {
-      await this.coll.updateOne({ _id: packageId }, { $setOnInsert: { court: existing, at: new Date(), by } }, { upsert: true });
-      return existing;
-    }
+    // Only a recorded owner stands: the import claims right after inserting its first version,
+    // when ownerOf's fallback (the province's 高院) would already answer and overrule a 中院 issuer.
+    const recorded = await this.coll.findOne({ _id: packageId });
+    if (recorded) return recorded.court;
     await this.coll.updateOne({ _id: packageId }, { $setOnInsert: { court, at: new Date(), by } }, { upsert: true });
     return (await this.coll.findOne({ _id: packageId }))!.court; // a concurrent claim may have won
   }

@@ -57,6 +57,11 @@ export function packagesRoutes(service: PackagesService, guards: Guards, owners:
     res.json(await service.changeParameter(String(req.params.id), String(req.params.paramId), value, guards.actor(req)));
   });
 
+  // 第二十四条 (Baishan): the higher rules the package sits under and the conflicts the platform sees.
+  r.get('/packages/:id/conflicts', ...admin, ownPackage, async (req, res) => {
+    res.json(await service.conflicts(String(req.params.id)));
+  });
+
   r.get('/packages/:id/articles/:no', guards.requireUser, async (req, res) => {
     const document = typeof req.query.document === 'string' ? req.query.document : undefined;
     res.json(await service.article(String(req.params.id), String(req.params.no), document));

@@ -1,5 +1,6 @@
 // Importing, reading and exporting province packages. Publishing and parameter changes are
 // commands of their own (publishPackage.ts, changeParameter.ts).
+import { detectConflicts, type LivePackage } from './conflicts';
 import type { Actor } from '../http/actor';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import { findArticle, parseCitations, resolveCitation } from './citations';
@@ -42,7 +43,7 @@ export class PackagesService {
     const { problems, warnings, pkg } = await validatePackage(source, validationContext(this.deps));
     if (problems.length || !pkg) throw unprocessable(`程序包有 ${problems.length} 处问题，未导入`, problems);
     const { manifest } = pkg;
-    const issuer = await this.issuerFor(manifest.id, manifest.province, actor, origin);
+    const issuer = await this.issuerFor(manifest.id, manifest.province, actor, origin, manifest.issuer);
     const hash = contentHash(pkg.files);
     for (let attempt = 0; ; attempt++) {
       const same = await this.deps.repo.findSameContent(manifest.id, hash);
@@ -72,13 +73,25 @@ export class PackagesService {
   }
 
   /**
-   * The court issuing an import: the package's recorded owner; for a new package the 高院 of
+   * The court issuing an import: the package's recorded owner; for a new package the court its
+   * manifest names (`issuer`, a 中院 issuing for its own jurisdiction: 白山), else the 高院 of
    * the manifest's province, or the importing 中院 itself when it imports for its own
    * jurisdiction. The importer must be that court or supervise it (403 otherwise).
    */
-  private async issuerFor(packageId: string, province: string, actor: Actor, origin: 'import' | 'shipped'): Promise<string> {
+  private async issuerFor(packageId: string, province: string, actor: Actor, origin: 'import' | 'shipped', declared?: string): Promise<string> {
     const { owners, scope } = this.deps;
     let issuer = await owners.ownerOf(packageId);
+    if (issuer && declared && declared !== issuer) {
+      // The owner is recorded once (owners.ts): a new version cannot hand the package to another court.
+      throw unprocessable(`程序包「${packageId}」的发布法院为「${issuer}」，清单不能改为「${declared}」`, [{ file: 'manifest.json', field: 'issuer', code: 'ISSUER', message: `发布法院不能更改（现为「${issuer}」）` }]);
+    }
+    if (!issuer && declared) {
+      const court = await scope.courtOf(declared);
+      if (!court || court.province !== province) {
+        throw unprocessable(`清单的发布法院「${declared}」不是${province}的法院`, [{ file: 'manifest.json', field: 'issuer', code: 'ISSUER', message: `发布法院「${declared}」不是${province}的法院` }]);
+      }
+      issuer = court.code;
+    }
     if (!issuer) {
       const own = origin === 'import' ? await scope.courtOf(actor.court) : null;
       const highCourt = await scope.provinceIssuer(province);
@@ -107,6 +120,32 @@ export class PackagesService {
         formRevisions: Object.fromEntries((d.formRevisions ?? []).map((f) => [f.key, f.revision])),
       };
     });
+  }
+
+  /**
+   * The higher rules a package sits under (manifest `higherRules`) and the conflicts the platform
+   * detects against the live packages of courts above its issuer (conflicts.ts, 白山规定 第二十四条).
+   */
+  async conflicts(packageId: string) {
+    const doc = await this.load(packageId);
+    const owner = await this.deps.owners.ownerOf(packageId);
+    const live = await this.deps.repo.listLive();
+    const higher: LivePackage[] = [];
+    for (const d of live) {
+      if (d.packageId === packageId) continue;
+      const o = await this.deps.owners.ownerOf(d.packageId);
+      // Above: the other package's issuer supervises this one's (not the same court).
+      if (o && owner && o !== owner && (await this.deps.scope.supervises(o, owner))) {
+        higher.push({ id: d.packageId, title: d.title, owner: o, manifest: d.manifest as Manifest });
+      }
+    }
+    const own: LivePackage = { id: packageId, title: doc.title, owner: owner ?? '', manifest: doc.manifest as Manifest };
+    return {
+      package: { id: packageId, version: doc.version, owner },
+      higherRules: own.manifest.higherRules ?? [],
+      higherPackages: higher.map((h) => ({ id: h.id, title: h.title, owner: h.owner })),
+      conflicts: detectConflicts(own, higher),
+    };
   }
 
   async list() {

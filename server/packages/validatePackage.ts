@@ -100,6 +100,7 @@ export async function validatePackage(
       expectedKey: listed?.key,
       // Without a readable forms list, form keys are checked for their shape only.
       forms: manifest || m?.forms.length ? new Set(m?.forms) : undefined,
+      processes: m?.processes.map((p) => p.key),
       articles,
       formExists: async (key) => !!(await ctx.forms.latest(key).catch(() => null)),
       processOwner: ctx.processOwner,

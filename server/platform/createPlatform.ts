@@ -44,8 +44,10 @@ import { IntakeService, intakeRoutes } from '../intake';
 import { createCourtsRepository } from '../courts';
 import { createNotifications, type NotificationsService } from '../notifications';
 import { createUrging } from '../urging';
+import { savedFiltersRoutes } from '../savedFilters';
 import { createEnforcement, type EnforcementService } from '../enforcement';
 import { createStarts } from '../starts';
+import { createCalls } from '../calls';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -121,7 +123,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   // Inbox, 已办 and timeliness rows follow every case write; a crash between a case write and
   // its sync left the case flagged, and is caught up here before anything is served.
   const worklists = createWorklistsRepository(connection);
-  cases.afterWrite = (id) => worklists.sync(id);
+  cases.afterWrite = (id, written) => worklists.sync(id, written);
   const prepared = await worklists.prepare();
   if (prepared.built || prepared.caughtUp) logger.info(prepared, '已建立或补齐待办、已办与按期统计');
   const definitions = new DefinitionsRepository(connection);
@@ -160,6 +162,12 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
   });
   scheduler.addWork((now, owner) => starts.timers.startDue(now, owner));
   messaging.delivery.starter = { handles: (name) => starts.messages.handles(name), start: (msg, owner) => starts.messages.start(msg, owner) };
+  // Call activities: a child case per call, its outcome back through a durable message (server/calls).
+  const calls = createCalls({
+    cases: casesService, casesRepo: cases, definitions, starts: starts.repo, messages: messaging.repo, delivery: messaging.delivery,
+    clock, logger, owner: scheduler.owner,
+  });
+  scheduler.onPass(async () => { await calls.service.sweep(); });
 
   const documents = createDocuments({
     connection, packages: packages.service, definitions, forms, clock, logger, soffice: config.soffice,
@@ -237,6 +245,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       intakeRoutes(intake, guards, auth.people, ownerOfProcess),
       casesRoutes(casesService, cases, guards, () => clock.now(), auth.people, (codes) => auth.findCourts(codes)),
       messaging.routes(casesService, guards),
+      calls.routes(casesService, guards),
       caseAdminRoutes(caseAdmin, cases, guards),
       // Before the task routes: /tasks/export is not a task id.
       exportsRoutes(worklists, guards, () => clock.now(), (codes) => auth.findCourts(codes)),
@@ -255,6 +264,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
       notifications.routes(guards),
       createUrging({ connection, cases, clock, guards, people: auth.people, courtName: async (code) => (await auth.findCourt(code))?.name }),
       enforcement.routes(guards),
+      savedFiltersRoutes({ connection, guards, people: auth.people }),
       ...(opts.extraApiRoutes?.({ auth, db }) ?? []),
     ],
   });

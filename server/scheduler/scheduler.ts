@@ -7,6 +7,7 @@ import type { CaseDoc, HistoryEntry } from '../cases/case.model';
 import type { CasesDeps } from '../cases/cases.service';
 import { recordRun } from '../cases/runChanges';
 import { runOnCase } from '../cases/runOnCase';
+import { DefinitionLoadError, ProcessFailure, StateMismatch } from '../engine';
 import type { Logger } from '../logger';
 
 export interface SchedulerOptions {
@@ -141,6 +142,14 @@ export class Scheduler {
     }
   }
 
+  private async markFailed(doc: CaseDoc, due: CaseDoc['timers'][number], err: Error, now: Date): Promise<void> {
+    this.logger.warn({ err, caseId: String(doc._id), timer: due.id }, 'timer firing failed; case marked failed');
+    const failure = { at: now, command: { type: 'fireTimer' as const, timerId: due.id }, element: due.elementId, message: err.message };
+    const entry: HistoryEntry = { seq: doc.history.length + 1, at: now, actor: 'system', type: 'stepFailed', element: due.elementId, data: { timerId: due.id, message: err.message } };
+    const ok = await this.deps.cases.commit(doc._id, doc.version, { status: 'failed', failure, nextDueAt: null }, [entry], { releaseLeaseOf: this.owner });
+    if (!ok) await this.deps.cases.release(doc._id, this.owner);
+  }
+
   /** Fires the case's due timers one instant at a time, saving after each. */
   private async fireCase(claimed: CaseDoc, now: Date): Promise<number> {
     let doc = claimed;
@@ -152,7 +161,16 @@ export class Scheduler {
         return fired;
       }
       // The engine sees the timer's own instant, so what it records is the legal moment.
-      const result = await runOnCase(this.deps, doc, { type: 'fireTimer', timerId: due.id }, { now: due.dueAt, actor: 'system' });
+      let result;
+      try {
+        result = await runOnCase(this.deps, doc, { type: 'fireTimer', timerId: due.id }, { now: due.dueAt, actor: 'system' });
+      } catch (err) {
+        if (!(err instanceof ProcessFailure || err instanceof StateMismatch || err instanceof DefinitionLoadError)) throw err;
+        // The process itself cannot go on (not a passing outage): the case stops as 异常 until
+        // its administrator retries the step (server/caseAdmin), instead of failing every pass.
+        await this.markFailed(doc, due, err, now);
+        return fired;
+      }
       const record = recordRun(doc, result, due.dueAt, 'system');
       // Which server process fired it: part of the audit trail with several processes.
       for (const h of record.history) {

@@ -25,6 +25,8 @@ export function createStarts(opts: {
   const repo = createStartsRepository(opts.connection);
   const courts = createCourtsRepository(opts.connection);
   return {
+    /** The trigger store (one case per trigger), shared with server/calls. */
+    repo,
     timers: new TimerStarts({ registry, repo, cases: opts.cases, courts, calendar: opts.calendar, issuerOf: opts.issuerOf, logger: opts.logger }),
     messages: new MessageStarts({ registry, repo, cases: opts.cases, casesRepo: opts.casesRepo, courts, clock: opts.clock, issuerOf: opts.issuerOf }),
   };

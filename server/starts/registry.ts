@@ -26,12 +26,15 @@ export async function startsOfXml(xml: string): Promise<StartSpec[]> {
 }
 
 export class StartRegistry {
+  private memo?: { signature: string; starts: ProcessStart[] };
   constructor(private readonly definitions: DefinitionsRepository) {}
 
-  /** Start events of the latest version of every deployed process. */
+  /** Start events of the latest version of every deployed process (recomputed when a deploy changed the list). */
   async all(): Promise<ProcessStart[]> {
     const latest = new Map<string, { key: string; version: number }>();
     for (const d of await this.definitions.list()) latest.set(d.key, d); // sorted by key, version
+    const signature = [...latest.values()].map((d) => `${d.key}@${d.version}`).join(',');
+    if (this.memo?.signature === signature) return this.memo.starts;
     const out: ProcessStart[] = [];
     for (const { key, version } of latest.values()) {
       const d = await this.definitions.get(key, version);
@@ -40,6 +43,7 @@ export class StartRegistry {
         out.push({ process: key, version, packageId: d.packageId, deployedAt: new Date(d.deployedAt), spec });
       }
     }
+    this.memo = { signature, starts: out };
     return out;
   }
 

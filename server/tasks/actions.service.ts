@@ -11,7 +11,7 @@ import { runOnCase } from '../cases/runOnCase';
 import { returnTargets, type ReturnTarget } from '../engine';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import type { Actor } from '../http/actor';
-import { holderOf, refusalToSubmit, refusalToWork, unsignedOf } from './holder';
+import { haltedRefusal, holderOf, refusalToSubmit, refusalToWork, unsignedOf } from './holder';
 import type { TasksService } from './tasks.service';
 
 export interface Colleague { username: string; name: string; court: string; roles: string[]; disabled?: boolean }
@@ -61,7 +61,8 @@ export class TaskActionsService {
     if (!doc || !(await this.deps.canSeeCase(actor, doc))) throw notFound('待办任务不存在');
     const task = doc.openTasks.find((t) => t.id === taskId);
     if (!task) throw conflict('该任务已办结或已被退回，请刷新');
-    if (doc.status !== 'running') throw conflict('案件已结束，不能再办理');
+    const halted = haltedRefusal(doc);
+    if (halted) throw conflict(halted);
     return { doc, task };
   }
 
@@ -292,7 +293,8 @@ export class TaskActionsService {
     if (!mine) throw conflict('该任务尚未提交，无需撤回');
     if (mine.actor !== actor.username) throw forbidden('只有提交人可以撤回');
     if (completions.at(-1) !== mine) throw conflict('此后流程已有其他步骤办结，不能撤回');
-    if (doc.status !== 'running') throw conflict('案件已结束，不能撤回');
+    const halted = haltedRefusal(doc);
+    if (halted) throw conflict(halted.replace('办理', '撤回'));
     if (doc.openTasks.length !== 1) throw conflict('提交后流程有多个或没有待办步骤，不能撤回');
     const next = doc.openTasks[0];
     const touched = next.claimedBy || next.draft || next.delegation || next.cosigners?.length
@@ -357,3 +359,4 @@ function peopleOf(t: OpenTask): string[] {
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+

@@ -2,7 +2,7 @@
 // a court + role (or a named 专人); 认领 or 转办 makes one person its holder, 委派 lends it to a
 // colleague until they hand it back. The rules are pure so the task page, the routes and the
 // tests read the same answer.
-import type { OpenTask } from '../cases/case.model';
+import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { Actor } from '../http/actor';
 
 /** Whoever works the task now: the delegate, the holder, or the named 专人; null = the whole role. */
@@ -35,3 +35,14 @@ export function refusalToSubmit(t: OpenTask, actor: Actor, matches: boolean, nam
   if (t.pendingSubmission) return `该任务已提交，正在等待加签人签署：${unsignedOf(t).map((c) => names(c.user)).join('、')}`;
   return null;
 }
+
+/** Why no task of the case may be worked now (挂起, a failed step, closed), or undefined. */
+export function haltedRefusal(doc: Pick<CaseDoc, 'status' | 'suspension'>): string | undefined {
+  if (doc.status === 'suspended') return `案件已于${beijingText(doc.suspension?.at)}挂起（${doc.suspension?.reason ?? ''}），恢复后才能办理`;
+  if (doc.status === 'failed') return '案件运行异常，待系统管理员重试失败的步骤后才能办理';
+  if (doc.status !== 'running') return '案件已结束，不能再办理';
+  return undefined;
+}
+
+const beijingText = (at: Date | string | undefined) =>
+  at ? new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { haltedRefusal } from './holder';
 import type { CaseDoc, OpenTask } from '../cases/case.model';
 import type { CasesRepository } from '../cases/cases.repository';
 import { badRequest, forbidden, notFound } from '../http/errors';
@@ -68,9 +69,11 @@ export function tasksRoutes(service: TasksService, cases: CasesRepository, workl
     if (!task) throw notFound('该任务已办结');
     const { form, prefill } = await service.formView(doc, task);
     const view = actions ? await actions.view(doc, task, actor) : null;
-    const mayComplete = view ? view.may.submit : guards.matchesAssignment(actor, task.assignment);
+    // 挂起 or a failed step: the page shows why, and no action is offered.
+    const halted = haltedRefusal(doc);
+    const mayComplete = !halted && (view ? view.may.submit : guards.matchesAssignment(actor, task.assignment));
     const names = view ? await people([view.holder, view.draft?.by, view.delegation?.from, ...view.cosigners.map((c) => c.user), ...view.cosigners.map((c) => c.by)].filter((u): u is string => !!u)) : {};
-    res.json({ task: presentTask(task, doc), form, prefill, mayComplete, actions: view, people: names });
+    res.json({ task: presentTask(task, doc), form, prefill, mayComplete, halted: halted ?? null, actions: halted ? null : view, people: names });
   });
 
   // What was submitted on a case, read-only, for everyone who may see the case (the case page;

@@ -13,6 +13,7 @@ import type { Actor } from '../http/actor';
 import type { TaskCompleted } from '../documents';
 import type { SubmissionsRepository } from './submissions.repository';
 import { checkSubmission, formOf, prefillOf, type TaskFormDeps } from './taskForm';
+import { haltedRefusal } from './holder';
 
 export interface CompleteResult {
   /** The case as saved, without engine state and history. */
@@ -108,6 +109,8 @@ export class TasksService {
   ): Promise<CompleteResult> {
     let { doc, task } = await this.findOpen(taskId, visible);
     await authorize(doc, task);
+    const halted = haltedRefusal(doc);
+    if (halted) throw conflict(halted);
     if (doc.nextDueAt && doc.nextDueAt <= this.deps.clock.now() && (await this.fireDueOf(doc._id)) > 0) {
       ({ doc, task } = await this.findOpen(taskId)); // 409 when the deadline took the task away
     }

@@ -18,7 +18,8 @@ export const queuesOf = (u: { username: string; court: string; roles: readonly s
   ...u.roles.map((r) => `${u.court}|${r}`),
 ];
 
-type CaseForRows = Omit<CaseDoc, 'engineState'>;
+/** A case as the rows need it: everything but the engine state. */
+export type CaseForRows = Omit<CaseDoc, 'engineState'>;
 
 /** The fields of a case every row repeats, for searching and showing without a join. */
 function caseFields(d: CaseForRows) {

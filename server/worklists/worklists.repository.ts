@@ -8,7 +8,7 @@
 import type { Connection } from 'mongoose';
 import type { CaseDoc } from '../cases/case.model';
 import { firstDueOf } from '../cases/cases.repository';
-import { finishedRows, inboxRows, type FinishedRow, type InboxRow } from './rows';
+import { finishedRows, inboxRows, type CaseForRows, type FinishedRow, type InboxRow } from './rows';
 
 type Filter = Record<string, unknown>;
 const CASE_PROJECTION = { engineState: 0 };
@@ -20,9 +20,12 @@ export function createWorklistsRepository(connection: Connection) {
   const inbox = () => connection.collection<InboxRow>('inbox');
   const finished = () => connection.collection<FinishedRow>('finishedTasks');
 
-  /** Writes the rows of one case as read now; returns the version it read (null: case gone). */
-  async function writeRows(id: CaseDoc['_id']): Promise<number | null> {
-    const d = (await cases().findOne({ _id: id }, { projection: CASE_PROJECTION })) as CaseDoc | null;
+  /**
+   * Writes the rows of one case: the one just written when the caller holds it, else as read
+   * now; returns the version it wrote from (null: case gone).
+   */
+  async function writeRows(id: CaseDoc['_id'], written?: CaseForRows): Promise<number | null> {
+    const d = written ?? ((await cases().findOne({ _id: id }, { projection: CASE_PROJECTION })) as CaseForRows | null);
     if (!d) {
       await Promise.all([inbox().deleteMany({ caseId: id }), finished().deleteMany({ caseId: id })]);
       return null;
@@ -61,11 +64,12 @@ export function createWorklistsRepository(connection: Connection) {
 
     /**
      * Brings one case's rows up to date and clears its pending flag, guarded by the version
-     * read: a write that lands meanwhile is synced again here (or by its own sync).
+     * read: a write that lands meanwhile is synced again here (or by its own sync). `written`,
+     * the case as the write just saved it, spares the first read.
      */
-    async sync(id: CaseDoc['_id']): Promise<void> {
+    async sync(id: CaseDoc['_id'], written?: CaseForRows): Promise<void> {
       for (let attempt = 0; attempt < 5; attempt++) {
-        const version = await writeRows(id);
+        const version = await writeRows(id, attempt === 0 ? written : undefined);
         if (version === null) return;
         const cleared = await cases().updateOne({ _id: id, version, syncPending: true }, { $unset: { syncPending: 1 } });
         if (cleared.matchedCount === 1) return;

@@ -2,18 +2,10 @@
 // 系统管理员 reads the variables by their Chinese labels, changes who holds a task, moves a
 // waiting token within its stage (refused across stages, as migration refuses), and cancels a
 // case with a reason; nobody else may.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHainan, type Hainan } from '../scenarios/hainan/helpers';
+import { describe, expect, it } from 'vitest';
+import { useHainanCases } from './helpers/hainanCases';
 
-let h: Hainan;
-beforeAll(async () => {
-  h = await startHainan({ shipped: true });
-  await h.setClock('2026-10-08 09:00');
-}, 180_000);
-afterAll(() => h?.close());
-
-const as = (u: string) => h.s.as(u);
-const openCase = () => h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-10-08' });
+const { h, as, openCase } = useHainanCases();
 
 describe('case administration', () => {
   it('variables by their Chinese labels; only the supervising court’s 系统管理员', async () => {
@@ -76,5 +68,51 @@ describe('case administration', () => {
     expect(c.history.find((e: any) => e.type === 'caseClosedByAdmin')).toMatchObject({ actor: 'admin', data: { kind: '撤销', reason: '重复立案' } });
     expect((await admin.post(`/api/cases/${id}/admin/close`, { kind: '撤销', reason: '再次' })).status).toBe(409);
     expect(await h.inbox(id, 'hi-gy-shencha')).toEqual([]);
+  });
+});
+
+describe('挂起 / 恢复 (refusals; the deadline arithmetic is in test/scenarios/caseAdmin.test.ts)', () => {
+  it('only the supervising court’s 系统管理员 with a reason; while suspended no task action, no move; 撤销 still possible', async () => {
+    const id = await openCase();
+    const t = await h.task(id, 'reviewComplaint');
+    const admin = await as('admin');
+    expect((await admin.post(`/api/cases/${id}/admin/suspend`, {})).status).toBe(400);
+    expect((await (await as('hi-hk-admin')).post(`/api/cases/${id}/admin/suspend`, { reason: 'x' })).status).toBe(403);
+    expect((await (await as('hi-gy-shencha')).post(`/api/cases/${id}/admin/suspend`, { reason: 'x' })).status).toBe(403);
+    expect((await admin.post(`/api/cases/${id}/admin/resume`, { reason: 'x' })).body.error.message).toBe('案件未挂起，无需恢复');
+    const r = await admin.post(`/api/cases/${id}/admin/suspend`, { reason: '执行和解' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.case.status).toBe('suspended');
+    expect((await admin.post(`/api/cases/${id}/admin/suspend`, { reason: '再次' })).status).toBe(409);
+
+    const shencha = await as('hi-gy-shencha');
+    const claim = await shencha.post(`/api/tasks/${t.id}/claim`);
+    expect(claim.status).toBe(409);
+    expect(claim.body.error.message).toMatch(/^案件已于\d{4}-\d\d-\d\d \d\d:\d\d挂起（执行和解），恢复后才能办理$/);
+    const page = await shencha.get(`/api/tasks/${t.id}`);
+    expect([page.body.mayComplete, page.body.actions]).toEqual([false, null]);
+    expect(page.body.halted).toContain('挂起（执行和解）');
+    expect(await h.inbox(id, 'hi-gy-shencha')).toEqual([]);
+    const move = await admin.post(`/api/cases/${id}/admin/move`, { taskId: t.id, to: 'reviewComplaint', reason: 'x' });
+    expect([move.status, move.body.error.message]).toEqual([409, '案件已挂起，请先恢复']);
+    const listed = await admin.get('/api/cases?status=suspended');
+    expect(listed.body.items.map((c: any) => c.id)).toContain(id);
+
+    const resumed = await admin.post(`/api/cases/${id}/admin/resume`, { reason: '和解未履行' });
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
+    expect(await h.inbox(id, 'hi-gy-shencha')).toEqual(['reviewComplaint']);
+    expect((await h.history(id)).filter((e) => ['caseSuspended', 'caseResumed'].includes(e.type)).map((e) => [e.type, e.actor, e.data.reason]))
+      .toEqual([['caseSuspended', 'admin', '执行和解'], ['caseResumed', 'admin', '和解未履行']]);
+
+    expect((await admin.post(`/api/cases/${id}/admin/suspend`, { reason: '再次挂起' })).status).toBe(200);
+    expect((await admin.post(`/api/cases/${id}/admin/close`, { kind: '撤销', reason: '申请执行人撤回' })).status).toBe(200);
+    expect(await h.status(id)).toBe('completed');
+    expect((await admin.post(`/api/cases/${id}/admin/resume`, { reason: 'x' })).status).toBe(409);
+  });
+
+  it('retry is refused on a case without a failed step', async () => {
+    const id = await openCase();
+    const r = await (await as('admin')).post(`/api/cases/${id}/admin/retry`, { reason: '试试' });
+    expect([r.status, r.body.error.message]).toEqual([409, '案件没有失败的步骤，无需重试']);
   });
 });

@@ -3,46 +3,23 @@
 // submitting (nothing numbered), 作废 (the number stays, with the reason) and 更正 (a new document
 // naming the old, which stays as it was) with their role and jurisdiction checks; and a server
 // without LibreOffice answering 503 with the reason in Chinese.
-import type { Test } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIPPED_PACKAGES_ROOT } from '../../server/platform/createPlatform';
 import { docxText } from '../helpers/docxText';
 import { readPdf } from '../helpers/pdfText';
-import { startScenario } from '../scenarios/helpers';
-import { hainan, type Hainan } from '../scenarios/hainan/helpers';
+import type { Hainan } from '../scenarios/hainan/helpers';
 import { sample } from '../scenarios/hainan/samples';
+import { fileUser } from './helpers/fileUser';
+import { atLetter as letterCase, documentsOf as documentsOfCase, startShippedHainan } from './helpers/hainanLetters';
 
 let h: Hainan;
 beforeAll(async () => {
-  h = hainan(await startScenario({ packagesRoot: SHIPPED_PACKAGES_ROOT }));
-  await h.setClock('2026-12-07 09:00');
+  h = await startShippedHainan();
 }, 120_000);
 afterAll(() => h?.close());
 
-const binary = (t: Test) => t.buffer(true).parse((res, cb) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-});
-async function agentOf(username: string) {
-  const { agent, csrfToken } = await h.s.p.login(username);
-  return {
-    get: (url: string) => binary(agent.get(url)),
-    post: (url: string, body: object) => binary(agent.post(url).set('X-CSRF-Token', csrfToken).send(body)),
-  };
-}
-
-/** A case of the 高院 against 海口中院 waiting at 制作督办函. */
-async function atLetter() {
-  const id = await h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-12-07', enforcementCaseNo: '（2026）琼01执77号' });
-  await h.complete(id, 'reviewComplaint', { decision: '督办' });
-  return id;
-}
-async function documentsOf(id: string) {
-  const r = await (await h.s.as('hi-gy-chengban')).get(`/api/cases/${id}/documents`);
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body.documents as any[];
-}
+const agentOf = (username: string) => fileUser(h.s.p, username);
+const atLetter = () => letterCase(h, { enforcementCaseNo: '（2026）琼01执77号' });
+const documentsOf = (id: string) => documentsOfCase(h, id);
 async function issuedLetter(issues = '超过法定期限未执结。') {
   const id = await atLetter();
   await h.complete(id, 'issueSupervisionLetter', { issues, reportPeriod: 15 });
@@ -179,14 +156,11 @@ describe('作废 and 更正', () => {
 
 describe('a server without LibreOffice', () => {
   it('answers the PDF and the preview with 503 and the reason in Chinese; the .docx still downloads', async () => {
-    const s = await startScenario({ packagesRoot: SHIPPED_PACKAGES_ROOT, env: { DUBAN_SOFFICE: 'off' } });
+    const off = await startShippedHainan({ DUBAN_SOFFICE: 'off' });
     try {
-      const off = hainan(s);
-      await off.setClock('2026-12-07 09:00');
-      const id = await off.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-12-07' });
-      await off.complete(id, 'reviewComplaint', { decision: '督办' });
+      const id = await letterCase(off);
       const task = await off.task(id, 'issueSupervisionLetter');
-      const handler = await s.as('hi-gy-chengban');
+      const handler = await off.s.as('hi-gy-chengban');
       const preview = await handler.post(`/api/tasks/${task.id}/document-preview`, { data: {} });
       expect(preview.status).toBe(503);
       expect(preview.body.error.message).toContain('本服务器未安装 LibreOffice');
@@ -197,7 +171,7 @@ describe('a server without LibreOffice', () => {
       expect(pdf.body.error.message).toContain('请下载 .docx，用 Word / WPS 打开后打印');
       expect((await handler.get(doc.file.url)).status).toBe(200);
     } finally {
-      await s.close();
+      await off.close();
     }
   }, 120_000);
 });

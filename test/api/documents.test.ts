@@ -2,47 +2,23 @@
 // revision — refused with every problem in Chinese), revisions pinned per issued document, and
 // the 文号 series under 20 concurrent completions (no gap, no duplicate).
 import PizZip from 'pizzip';
-import type { Test } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIPPED_PACKAGES_ROOT } from '../../server/platform/createPlatform';
 import { docxText } from '../helpers/docxText';
-import { startScenario } from '../scenarios/helpers';
-import { hainan, type Hainan } from '../scenarios/hainan/helpers';
+import type { Hainan } from '../scenarios/hainan/helpers';
 import { sample } from '../scenarios/hainan/samples';
+import { DOCX, fileUser } from './helpers/fileUser';
+import { atLetter as letterCase, documentsOf as documentsOfCase, startShippedHainan } from './helpers/hainanLetters';
 
 let h: Hainan;
 beforeAll(async () => {
-  h = hainan(await startScenario({ packagesRoot: SHIPPED_PACKAGES_ROOT }));
-  await h.setClock('2026-12-07 09:00');
+  h = await startShippedHainan();
 }, 120_000);
 afterAll(() => h?.close());
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const binary = (t: Test) => t.buffer(true).parse((res, cb) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-});
-async function agentOf(username: string) {
-  const { agent, csrfToken } = await h.s.p.login(username);
-  return {
-    get: (url: string) => binary(agent.get(url)),
-    upload: (url: string, body: Buffer | string, type = DOCX) => agent.post(url).set('X-CSRF-Token', csrfToken).set('Content-Type', type).send(body),
-  };
-}
+const agentOf = (username: string) => fileUser(h.s.p, username);
 const TEMPLATE_URL = '/api/documents/templates/hainan/supervisionLetter';
-
-/** A case of the 高院 against 海口中院 waiting at 制作督办函. */
-async function atLetter() {
-  const id = await h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-12-07' });
-  await h.complete(id, 'reviewComplaint', { decision: '督办' });
-  return id;
-}
-async function documentsOf(id: string) {
-  const r = await (await h.s.as('hi-gy-chengban')).get(`/api/cases/${id}/documents`);
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body.documents as any[];
-}
+const atLetter = () => letterCase(h);
+const documentsOf = (id: string) => documentsOfCase(h, id);
 
 describe('the template library', () => {
   it('lists each kind with its elements, 文号 pattern, placeholders and revisions', async () => {

@@ -1,32 +1,18 @@
 // 法院排名 (issue 15): the courts below the reader's by indicators (the platform's default when
 // no published package declares any), 4xx on bad input, jurisdiction, and the Excel read back.
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bj } from '../scenarios/helpers';
-import { startTestPlatform, type TestPlatform } from './helpers/testPlatform';
+import { seedNoticeProcess } from '../e2e/seed';
+import { startScenario, type Scenario } from '../scenarios/helpers';
+import { fileUser } from './helpers/fileUser';
 
-let p: TestPlatform;
-const as = async (username: string) => {
-  const { agent, csrfToken } = await p.login(username);
-  return {
-    get: (u: string) => agent.get(u),
-    raw: (u: string) => agent.get(u).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }),
-    post: (u: string, body: object = {}) => agent.post(u).set('X-CSRF-Token', csrfToken).send(body),
-  };
-};
+let s: Scenario;
+const as = (username: string) => s.as(username);
 
 beforeAll(async () => {
-  p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
-  const admin = await as('admin');
-  const xml = readFileSync(path.join(import.meta.dirname, '../e2e/fixtures/notice.bpmn'), 'utf8');
-  expect((await admin.post('/api/definitions', { packageId: 'test', xml })).status).toBe(201);
-  expect((await admin.post('/api/clock', { set: bj('2026-08-03 10:00') })).status).toBe(200);
+  s = await startScenario();
+  await seedNoticeProcess(s.admin);
+  await s.setClock('2026-08-03 10:00');
   // Two 通报批评 of 海口中院 (written by the process), one 表扬 of 琼山 by hand.
   const upper = await as('hi-gy-chengban');
   for (const i of [1, 2]) {
@@ -36,7 +22,7 @@ beforeAll(async () => {
   const r = await (await as('hi-gy-lingdao')).post('/api/ledger', { kind: '表扬', court: 'hi-hk-qs', reason: '执行款及时发放' });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
 });
-afterAll(() => p?.close());
+afterAll(() => s?.close());
 
 describe('法院排名', () => {
   it('ranks the courts below by the default indicators; a level narrows it', async () => {
@@ -69,7 +55,7 @@ describe('法院排名', () => {
   });
 
   it('exports the ranking as a workbook that reads back', async () => {
-    const r = await (await as('hi-gy-lingdao')).raw('/api/ledger/ranking/export?year=2026');
+    const r = await (await fileUser(s.p, 'hi-gy-lingdao')).get('/api/ledger/ranking/export?year=2026');
     expect(r.status).toBe(200);
     expect(r.headers['content-disposition']).toContain(encodeURIComponent('2026年法院排名.xlsx'));
     const wb = new ExcelJS.Workbook();

@@ -3,37 +3,21 @@
 // the quarterly list over cases built for it, and the Excel export read back.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bj } from '../scenarios/helpers';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { startTestPlatform, type TestPlatform } from './helpers/testPlatform';
+import { seedNoticeProcess } from '../e2e/seed';
+import { startScenario, type Scenario, type User } from '../scenarios/helpers';
+import { fileUser } from './helpers/fileUser';
 
-let p: TestPlatform;
-const as = async (username: string) => {
-  const { agent, csrfToken } = await p.login(username);
-  return {
-    get: (u: string) => agent.get(u),
-    raw: (u: string) => agent.get(u).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }),
-    post: (u: string, body: object = {}) => agent.post(u).set('X-CSRF-Token', csrfToken).send(body),
-  };
-};
-type User = Awaited<ReturnType<typeof as>>;
-let admin: User;
+let s: Scenario;
+const as = (username: string) => s.as(username);
 let gy: User;
 
 beforeAll(async () => {
-  p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
-  admin = await as('admin');
+  s = await startScenario();
   gy = await as('hi-gy-lingdao');
-  const xml = readFileSync(path.join(import.meta.dirname, '../e2e/fixtures/notice.bpmn'), 'utf8');
-  expect((await admin.post('/api/definitions', { packageId: 'test', xml })).status).toBe(201);
-  expect((await admin.post('/api/clock', { set: bj('2026-08-03 10:00') })).status).toBe(200);
+  await seedNoticeProcess(s.admin);
+  await s.setClock('2026-08-03 10:00');
 });
-afterAll(() => p?.close());
+afterAll(() => s?.close());
 
 describe('entries written by a process', () => {
   it('cases started at once each write exactly one entry (deterministic ids, no double count)', async () => {
@@ -50,14 +34,14 @@ describe('entries written by a process', () => {
 
 describe('the projection is rebuildable from the cases (DESIGN.md decision 2)', () => {
   it('entries lost between a case write and its projection come back with the same ids, once, also when rebuilt twice at once', async () => {
-    const ledgerColl = p.db.connection.collection('ledger');
+    const ledgerColl = s.p.db.connection.collection('ledger');
     const before = (await ledgerColl.find({ source: 'process' }).toArray()).map((d) => String(d._id)).sort();
     expect(before).toHaveLength(3);
     await ledgerColl.deleteMany({ source: 'process' }); // as if the server died after the case writes
-    const added = await Promise.all([p.platform.services.ledger.rebuild(), p.platform.services.ledger.rebuild()]);
+    const added = await Promise.all([s.p.platform.services.ledger.rebuild(), s.p.platform.services.ledger.rebuild()]);
     expect(added[0] + added[1]).toBe(3);
     expect((await ledgerColl.find({ source: 'process' }).toArray()).map((d) => String(d._id)).sort()).toEqual(before);
-    expect(await p.platform.services.ledger.rebuild()).toBe(0);
+    expect(await s.p.platform.services.ledger.rebuild()).toBe(0);
   });
 });
 
@@ -68,7 +52,7 @@ describe('jurisdiction and roles', () => {
     // 海口海事法院 sits beside 海口中院 (under the 高院): none of these entries are about it.
     expect((await (await as('hi-hs-shenpi')).get('/api/ledger?year=2026')).body.total).toBe(0);
     expect((await (await as('hi-hk-chengban')).get('/api/ledger')).status).toBe(403);
-    expect((await p.request().get('/api/ledger')).status).toBe(401);
+    expect((await s.p.request().get('/api/ledger')).status).toBe(401);
   });
 
   it('manual entry: by an 审批人 / 院领导 of the issuing court, about its jurisdiction, with a reason; refusals in Chinese', async () => {
@@ -96,7 +80,7 @@ describe('jurisdiction and roles', () => {
     const mine = (await (await as('hi-hk-chengban')).get('/api/ledger/mine')).body;
     expect(mine.items.map((e: { reason: string }) => e.reason)).toEqual(['本人']);
     expect((await (await as('hi-qs-chengban')).get('/api/ledger/mine')).body.items).toEqual([]);
-    expect((await p.request().get('/api/ledger/mine')).status).toBe(401);
+    expect((await s.p.request().get('/api/ledger/mine')).status).toBe(401);
   });
 
   it('reversal: only the issuing court; an unknown or invisible entry is 404; a second reversal 409', async () => {
@@ -133,7 +117,7 @@ describe('the quarterly list (暂行规定 第二十四条) and the Excel export
   });
 
   it('exports the year as a workbook that reads back', async () => {
-    const r = await gy.raw('/api/ledger/export?year=2026');
+    const r = await (await fileUser(s.p, 'hi-gy-lingdao')).get('/api/ledger/export?year=2026');
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();

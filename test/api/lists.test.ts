@@ -5,37 +5,24 @@
 // the live answers, and a case write whose sync was lost (a crash) is caught up at startup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseListQuery } from '../../server/cases/caseQuery';
-import { FORMS } from '../e2e/seed';
-import { bj, fixture } from '../scenarios/helpers';
+import { seedReportProcess } from '../e2e/seed';
+import { bj, startScenario, type Scenario, type User } from '../scenarios/helpers';
 import { planStages } from '../conformance/helpers/harness';
-import { startTestPlatform, type TestPlatform } from './helpers/testPlatform';
 
-let p: TestPlatform;
-const as = async (username: string) => {
-  const { agent, csrfToken } = await p.login(username);
-  return {
-    get: (u: string) => agent.get(u),
-    post: (u: string, body: object = {}) => agent.post(u).set('X-CSRF-Token', csrfToken).send(body),
-  };
-};
-type User = Awaited<ReturnType<typeof as>>;
-let admin: User;
+let s: Scenario;
+const as = (username: string) => s.as(username);
 let upper: User;
 let qs: User; // 琼山法院承办人 (hi-hk-qs, below 海口中院)
 let hk: User; // 海口中院承办人
 const started: { id: string; taskId: string; court: string; no: string }[] = [];
-const setClock = async (at: string) => expect((await admin.post('/api/clock', { set: bj(at) })).status).toBe(200);
+const setClock = (at: string) => s.setClock(at);
 
 beforeAll(async () => {
-  p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
-  admin = await as('admin');
+  s = await startScenario();
   upper = await as('hi-gy-chengban');
   qs = await as('hi-qs-chengban');
   hk = await as('hi-hk-chengban');
-  for (const [key, schema] of Object.entries(FORMS)) {
-    expect((await admin.post(`/api/forms/${encodeURIComponent(key)}/revisions`, { schema })).status).toBe(201);
-  }
-  expect((await admin.post('/api/definitions', { packageId: 'test', xml: fixture('report-supervision.bpmn') })).status).toBe(201);
+  await seedReportProcess(s.admin);
   // 15 cases of 琼山法院 and 10 of 海口中院, one hour apart (the list's default order).
   for (let i = 0; i < 25; i++) {
     await setClock(`2026-09-${String(1 + Math.floor(i / 10)).padStart(2, '0')} ${String(8 + (i % 10)).padStart(2, '0')}:00`);
@@ -49,7 +36,7 @@ beforeAll(async () => {
     started.push({ id: r.body.case.id, taskId: r.body.tasks[0].id, court, no });
   }
 }, 240_000);
-afterAll(() => p?.close());
+afterAll(() => s?.close());
 
 const ids = (body: { items: { id: string }[] }) => body.items.map((c) => c.id);
 
@@ -101,7 +88,7 @@ describe('GET /api/cases', () => {
 
   it('is an index range on the embedded store: a page reads no more cases than it shows', async () => {
     const q = caseListQuery({ pageSize: '5' }, ['hi-hk-qs', 'hi-hk-zy', 'hi-sy-zy'], new Date(bj('2026-09-03 12:00')));
-    const plan = await p.db.connection.collection('cases').find(q.filter).sort(q.sort).limit(q.limit).explain('executionStats');
+    const plan = await s.p.db.connection.collection('cases').find(q.filter).sort(q.sort).limit(q.limit).explain('executionStats');
     expect(planStages(plan)).toContain('IXSCAN');
     if (!process.env.MONGODB_URI) expect(plan.executionStats.totalDocsExamined).toBe(5);
   });
@@ -168,20 +155,20 @@ describe('the worklists read model', () => {
     const live = await snapshot();
     expect(live.stats.totals.late).toBeGreaterThan(0);
     expect(live.stats.totals.onTime).toBe(2);
-    expect(await p.platform.services.worklists.rebuild()).toBe(25);
+    expect(await s.p.platform.services.worklists.rebuild()).toBe(25);
     expect(await snapshot()).toEqual(live);
   }, 120_000);
 
   it('catches up at startup a case whose write was not followed by its sync', async () => {
     const before = await snapshot();
     // What a crash between a case write and its sync leaves: the flag set, the rows stale.
-    const db = p.db.connection;
+    const db = s.p.db.connection;
     const rows = await db.collection('inbox').countDocuments({});
     const row = (await db.collection('inbox').findOne({}))!;
     await db.collection('inbox').deleteMany({ caseId: row.caseId });
     await db.collection('cases').updateOne({ _id: row.caseId }, { $set: { syncPending: true } });
     expect(await db.collection('inbox').countDocuments({})).toBeLessThan(rows);
-    expect(await p.platform.services.worklists.prepare()).toEqual({ built: 0, caughtUp: 1 });
+    expect(await s.p.platform.services.worklists.prepare()).toEqual({ built: 0, caughtUp: 1 });
     expect(await snapshot()).toEqual(before);
   }, 120_000);
 });

@@ -1,37 +1,24 @@
 // /api/notifications and /api/cases/:id/urge on the real store (server/notifications/README.md):
 // every message is the recipient's own; a message lost between a case write and its projection
 // comes back from the case's pending flag with the same id, once; refusals are 4xx in Chinese.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bj } from '../scenarios/helpers';
-import { startTestPlatform, type TestPlatform } from './helpers/testPlatform';
+import { startScenario, type Scenario, type User } from '../scenarios/helpers';
 
-let p: TestPlatform;
-const as = async (username: string) => {
-  const { agent, csrfToken } = await p.login(username);
-  return {
-    get: (u: string) => agent.get(u),
-    post: (u: string, body: object = {}) => agent.post(u).set('X-CSRF-Token', csrfToken).send(body),
-  };
-};
-type User = Awaited<ReturnType<typeof as>>;
-let admin: User;
+let s: Scenario;
+const as = (username: string) => s.as(username);
 let lower: User;
 let caseId: string;
 
 beforeAll(async () => {
-  p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
-  admin = await as('admin');
+  s = await startScenario();
   lower = await as('hi-hk-chengban');
-  const xml = readFileSync(path.join(import.meta.dirname, '../scenarios/fixtures/report-supervision.bpmn'), 'utf8');
-  expect((await admin.post('/api/definitions', { packageId: 'test', xml })).status).toBe(201);
-  expect((await admin.post('/api/clock', { set: bj('2026-08-03 10:00') })).status).toBe(200);
+  expect((await s.deploy('report-supervision.bpmn')).key).toBe('reportSupervision');
+  await s.setClock('2026-08-03 10:00');
   const r = await (await as('hi-gy-chengban')).post('/api/cases', { process: 'reportSupervision', supervisedCourt: 'hi-hk-zy' });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   caseId = r.body.case.id;
 });
-afterAll(() => p?.close());
+afterAll(() => s?.close());
 
 const messagesOf = async (u: User) => (await u.get('/api/notifications?pageSize=100')).body;
 
@@ -47,16 +34,16 @@ describe('the message centre', () => {
   });
 
   it('a message lost between the case write and its projection comes back once, with the same id', async () => {
-    const coll = p.db.connection.collection('notifications');
+    const coll = s.p.db.connection.collection('notifications');
     const before = (await coll.find({ caseId }).toArray()).map((d) => String(d._id)).sort();
     expect(before.length).toBeGreaterThan(0);
     // As if the process died after the guarded case write: the flag stays, the messages never came.
     await coll.deleteMany({ caseId });
-    await p.db.connection.collection('cases').updateOne({ _id: new (await import('mongoose')).Types.ObjectId(caseId) }, { $set: { notifyPending: true }, $unset: { notifiedSeq: 1 } });
-    const added = await Promise.all([p.platform.services.notifications.catchUp(), p.platform.services.notifications.catchUp()]);
+    await s.p.db.connection.collection('cases').updateOne({ _id: new (await import('mongoose')).Types.ObjectId(caseId) }, { $set: { notifyPending: true }, $unset: { notifiedSeq: 1 } });
+    const added = await Promise.all([s.p.platform.services.notifications.catchUp(), s.p.platform.services.notifications.catchUp()]);
     expect(added[0] + added[1]).toBe(before.length);
     expect((await coll.find({ caseId }).toArray()).map((d) => String(d._id)).sort()).toEqual(before);
-    expect(await p.platform.services.notifications.catchUp()).toBe(0);
+    expect(await s.p.platform.services.notifications.catchUp()).toBe(0);
   });
 
   it('marks one or all read; another person\'s message is 404', async () => {
@@ -76,7 +63,7 @@ describe('the message centre', () => {
     const ids = await lower.post('/api/notifications/read', { ids: 'all' });
     expect(ids.status).toBe(400);
     expect(ids.body.error.message).toBe('ids 应为消息编号的列表（至多 500 个）');
-    expect((await p.request().get('/api/notifications')).status).toBe(401);
+    expect((await s.p.request().get('/api/notifications')).status).toBe(401);
   });
 });
 

@@ -2,34 +2,21 @@
 // open / due this week / overdue per court, on time versus late, 通报, and jurisdiction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endOfBeijingWeek } from '../../server/stats/week';
-import { FORMS } from '../e2e/seed';
-import { bj, fixture } from '../scenarios/helpers';
-import { startTestPlatform, type TestPlatform } from './helpers/testPlatform';
+import { seedReportProcess } from '../e2e/seed';
+import { bj, startScenario, type Scenario, type User } from '../scenarios/helpers';
 
-let p: TestPlatform;
-const as = async (username: string) => {
-  const { agent, csrfToken } = await p.login(username);
-  return {
-    get: (u: string) => agent.get(u),
-    post: (u: string, body: object = {}) => agent.post(u).set('X-CSRF-Token', csrfToken).send(body),
-  };
-};
-type User = Awaited<ReturnType<typeof as>>;
-let admin: User;
+let s: Scenario;
+const as = (username: string) => s.as(username);
 let upper: User;
 
 beforeAll(async () => {
-  p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' } });
-  admin = await as('admin');
+  s = await startScenario();
   upper = await as('hi-gy-chengban');
-  for (const [key, schema] of Object.entries(FORMS)) {
-    expect((await admin.post(`/api/forms/${encodeURIComponent(key)}/revisions`, { schema })).status).toBe(201);
-  }
-  expect((await admin.post('/api/definitions', { packageId: 'test', xml: fixture('report-supervision.bpmn') })).status).toBe(201);
+  await seedReportProcess(s.admin);
 });
-afterAll(() => p?.close());
+afterAll(() => s?.close());
 
-const setClock = async (at: string) => expect((await admin.post('/api/clock', { set: bj(at) })).status).toBe(200);
+const setClock = (at: string) => s.setClock(at);
 async function start(court: string, caseNo: string) {
   const r = await upper.post('/api/cases', { process: 'reportSupervision', supervisedCourt: court, data: { enforcementCaseNo: caseNo } });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -108,6 +95,6 @@ describe('GET /api/definitions/:key/:version', () => {
     expect(r.body.xml).toContain('<bpmn:userTask id="reportInWriting"');
     expect((await handler.get('/api/definitions/reportSupervision/99')).status).toBe(404);
     expect((await handler.get('/api/definitions/reportSupervision/abc')).status).toBe(400);
-    expect((await p.request().get('/api/definitions/reportSupervision/1')).status).toBe(401);
+    expect((await s.p.request().get('/api/definitions/reportSupervision/1')).status).toBe(401);
   });
 });

@@ -2,20 +2,11 @@
 // 转办, 委派, 暂存, 撤回, 批量办理 — each recorded with who and why, each refused precisely where
 // the regulation's roles and the court hierarchy say no, and concurrent actions on one task
 // giving exactly one winner.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHainan, type Hainan } from '../scenarios/hainan/helpers';
+import { describe, expect, it } from 'vitest';
+import { useHainanCases } from './helpers/hainanCases';
 import { sample } from '../scenarios/hainan/samples';
 
-let h: Hainan;
-beforeAll(async () => {
-  h = await startHainan({ shipped: true });
-  await h.setClock('2026-10-08 09:00');
-}, 180_000);
-afterAll(() => h?.close());
-
-const as = (u: string) => h.s.as(u);
-const openCase = () => h.open('hainanSupervision', 'hi-hk-zy', { complaintReceivedAt: '2026-10-08' });
-const historyOf = async (id: string, type: string) => (await h.history(id)).filter((e) => e.type === type);
+const { h, as, openCase, historyOf } = useHainanCases();
 
 describe('认领 / 释放', () => {
   it('one 审查人员 claims the review; the other sees who holds it and may neither claim nor submit it', async () => {

@@ -51,10 +51,16 @@ async function as(username: string) {
   await e.signInAs(username);
 }
 
+/** The inbox rows of a case (of one step of it, when named). */
+const inboxRows = (caseNo: string, step?: string) => {
+  const rows = page.locator('[data-test="inbox-table"] .el-table__body tr', { hasText: caseNo });
+  return step ? rows.filter({ hasText: step }) : rows;
+};
+
 /** From the inbox: the row of this case and step, its 办理 link; the task's form drawn. */
 async function openTask(caseNo: string, step: string) {
   await page.goto(`${e.url}/inbox`);
-  const row = page.locator('[data-test="inbox-table"] .el-table__body tr', { hasText: caseNo }).filter({ hasText: step });
+  const row = inboxRows(caseNo, step);
   await row.first().waitFor(WAIT);
   await row.first().getByRole('link', { name: '办理' }).click();
   await page.waitForURL(/\/tasks\//);
@@ -67,8 +73,7 @@ async function complete(caseNo: string, step: string, shot: string) {
   await e.shot(shot);
   await submitForm();
   await page.waitForURL(/\/inbox/, WAIT);
-  const row = page.locator('[data-test="inbox-table"] .el-table__body tr', { hasText: caseNo }).filter({ hasText: step });
-  await expect.poll(() => row.count(), WAIT).toBe(0);
+  await expect.poll(() => inboxRows(caseNo, step).count(), WAIT).toBe(0);
 }
 
 /** The case list as the API answers it (a plain list, or a page of one). */
@@ -81,6 +86,27 @@ async function caseOf(id: string) {
   return (await admin.get(`/api/cases/${id}`)).body as { case: any; tasks: any[]; history: any[] };
 }
 
+/** The 立案 form's fields, typed as a clerk would (the court is chosen apart). */
+async function fillStart(data: { received?: string; caseNo: string; parties: string }) {
+  if (data.received) await typeDate('收到信访材料之日', data.received);
+  await pick('source', '本院申诉信访系统录入交办');
+  await fill('执行案号', data.caseNo);
+  await fill('当事人（申请执行人、被执行人）', data.parties);
+}
+async function chooseCourt(court: string) {
+  await page.locator('[data-test="supervised-court"]').click();
+  await page.locator('.el-select-dropdown__item', { hasText: court }).first().click();
+}
+/** After 立案: the new case's page drawn; answers its id and number. */
+async function landOnCase() {
+  await page.waitForURL(/\/cases\/[0-9a-f]{24}$/, WAIT);
+  const id = page.url().split('/').pop()!;
+  const caseNo = (await caseOf(id)).case.caseNo as string;
+  await page.locator('[data-test="case-status"]').waitFor(WAIT);
+  await expect.poll(() => page.locator('main, .page').first().textContent(), WAIT).toContain(caseNo);
+  return { id, caseNo };
+}
+
 /** Opens a case on the 立案 page; answers the new case's id and number. */
 async function openCaseInBrowser(court: string, data: { received?: string; caseNo: string; parties: string }, shot: string) {
   await page.goto(`${e.url}/cases`);
@@ -88,20 +114,41 @@ async function openCaseInBrowser(court: string, data: { received?: string; caseN
   await page.waitForURL(/\/cases\/new$/);
   await page.getByRole('radio', { name: /受理涉执申诉信访（督办）/ }).check();
   await page.locator('.formio-form').waitFor(WAIT);
-  if (data.received) await typeDate('收到信访材料之日', data.received);
-  await pick('source', '本院申诉信访系统录入交办');
-  await fill('执行案号', data.caseNo);
-  await fill('当事人（申请执行人、被执行人）', data.parties);
-  await page.locator('[data-test="supervised-court"]').click();
-  await page.locator('.el-select-dropdown__item', { hasText: court }).first().click();
+  await fillStart(data);
+  await chooseCourt(court);
   await e.shot(shot);
   await submitForm('立案');
-  await page.waitForURL(/\/cases\/[0-9a-f]{24}$/, WAIT);
-  const id = page.url().split('/').pop()!;
-  const caseNo = (await caseOf(id)).case.caseNo as string;
-  await page.locator('[data-test="case-status"]').waitFor(WAIT);
-  await expect.poll(() => page.locator('main, .page').first().textContent(), WAIT).toContain(caseNo);
-  return { id, caseNo };
+  return landOnCase();
+}
+
+// ---- the steps of the main path both walks take, each by the role signed in ----
+/** 审查信访材料: decides 督办 for situation (一) of 办法 第三条 (a supervised case names one, D10). */
+async function reviewComplaint(caseNo: string, form: { problem: string; opinion: string }, shot: string) {
+  await openTask(caseNo, '审查信访材料');
+  await pick('source', '本院申诉信访系统录入交办');
+  await fill('申诉信访反映的问题', form.problem);
+  await fill('审查意见', form.opinion);
+  await choose('督办');
+  await page.getByRole('checkbox', { name: /（一）无法定事由/ }).check();
+  await complete(caseNo, '审查信访材料', shot);
+}
+/** 制作督办函: its 文号, matters, requirements and the report period in days. */
+async function writeLetter(caseNo: string, form: { docNo: string; matters: string; requirements: string; days: string }, shot: string) {
+  await openTask(caseNo, '制作督办函');
+  await fill('督办函文号', form.docNo);
+  await fill('督办事项', form.matters);
+  await fill('办理要求', form.requirements);
+  await fill('书面报告期限（日）', form.days);
+  await complete(caseNo, '制作督办函', shot);
+}
+/** 签收并指定专人办理: the named handler, his phone and, when given, his platform account. */
+async function designateHandler(caseNo: string, form: { handler: string; phone: string; account?: string }, shot: string) {
+  await openTask(caseNo, '签收并指定专人办理');
+  await fill('指定承办人', form.handler);
+  await fill('承办人联系电话', form.phone);
+  if (form.account) await fill('专人的平台账号', form.account);
+  await choose('依督办函办理');
+  await complete(caseNo, '签收并指定专人办理', shot);
 }
 
 describe('立案 and the main path of a 督办 case, by each role in the browser', () => {
@@ -127,16 +174,12 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     await page.getByRole('heading', { name: '立案' }).click(); // closes the list
 
     // Without a court, the page says so and sends nothing.
-    await typeDate('收到信访材料之日', '2026-11-20');
-    await pick('source', '本院申诉信访系统录入交办');
-    await fill('执行案号', '（2026）琼0107执88号');
-    await fill('当事人（申请执行人、被执行人）', '申请执行人王某，被执行人海口某置业有限公司');
+    await fillStart({ received: '2026-11-20', caseNo: '（2026）琼0107执88号', parties: '申请执行人王某，被执行人海口某置业有限公司' });
     await submitForm('立案');
     await expect.poll(() => page.locator('.start-case').textContent(), WAIT).toContain('请选择被督办法院');
     // With a court, the server judges the form: a receipt date after today is refused on the field.
     e.allow({ text: /status of 422/, url: /\/api\/cases$/ });
-    await page.locator('[data-test="supervised-court"]').click();
-    await page.locator('.el-select-dropdown__item', { hasText: '海口市琼山区人民法院' }).first().click();
+    await chooseCourt('海口市琼山区人民法院');
     await submitForm('立案');
     await expect.poll(() => page.locator('.formio-component-complaintReceivedAt').textContent(), WAIT).toContain('收到信访材料之日不能晚于今天');
     await e.shot('hainan-03-start-refused-future-date');
@@ -144,40 +187,30 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
 
     await typeDate('收到信访材料之日', '2026-10-30');
     await submitForm('立案');
-    await page.waitForURL(/\/cases\/[0-9a-f]{24}$/, WAIT);
-    id = page.url().split('/').pop()!;
-    const c = await caseOf(id);
-    caseNo = c.case.caseNo;
+    ({ id, caseNo } = await landOnCase());
     expect(caseNo).toBe('（2026）琼执督1号');
+    const c = await caseOf(id);
     expect(c.case).toMatchObject({ supervisingCourt: 'hi-gy', supervisedCourt: 'hi-hk-qs', subject: { enforcementCaseNo: '（2026）琼0107执88号' } });
     expect(c.case.variables.complaintReceivedAt).toBe('2026-10-30');
     // 五日 from 10-30: 11-04 ends at 24:00.
     expect(c.tasks.map((t) => [t.elementId, new Date(t.dueAt).toISOString()])).toEqual([['reviewComplaint', bj('2026-11-05 00:00')]]);
-    await page.locator('[data-test="case-status"]').waitFor(WAIT); // the case page drawn
-    await expect.poll(() => page.locator('main, .page').first().textContent(), WAIT).toContain(caseNo);
     await e.shot('hainan-04-case-opened');
   });
 
   it('审查信访材料 (高院 审查人员): decides 督办', async () => {
-    await openTask(caseNo, '审查信访材料');
-    await pick('source', '本院申诉信访系统录入交办');
-    await fill('申诉信访反映的问题', '申请执行人反映执行法院超过法定期限未执结，亦未采取查封措施。');
-    await fill('审查意见', '经审查，执行法院无法定事由超期未执结，符合督办条件（海南办法第三条第一项）。');
-    await choose('督办');
-    // 办法 第三条: a supervised case names at least one of the seven situations (D10).
-    await page.getByRole('checkbox', { name: /（一）无法定事由/ }).check();
-    await complete(caseNo, '审查信访材料', 'hainan-05-reviewComplaint-shencha');
+    await reviewComplaint(caseNo, {
+      problem: '申请执行人反映执行法院超过法定期限未执结，亦未采取查封措施。',
+      opinion: '经审查，执行法院无法定事由超期未执结，符合督办条件（海南办法第三条第一项）。',
+    }, 'hainan-05-reviewComplaint-shencha');
     expect((await caseOf(id)).tasks.map((t) => t.elementId)).toEqual(['issueSupervisionLetter']);
   });
 
   it('制作督办函 (高院 承办人): a 15-day report period', async () => {
     await as('hi-gy-chengban');
-    await openTask(caseNo, '制作督办函');
-    await fill('督办函文号', '琼高法执督〔2026〕1号');
-    await fill('督办事项', '该案超过法定期限未执结，请依法及时执行。');
-    await fill('办理要求', '请指定专人办理，并于期限内书面报告办理情况。');
-    await fill('书面报告期限（日）', '15');
-    await complete(caseNo, '制作督办函', 'hainan-06-supervisionLetter-chengban');
+    await writeLetter(caseNo, {
+      docNo: '琼高法执督〔2026〕1号', matters: '该案超过法定期限未执结，请依法及时执行。',
+      requirements: '请指定专人办理，并于期限内书面报告办理情况。', days: '15',
+    }, 'hainan-06-supervisionLetter-chengban');
     const c = await caseOf(id);
     // 签收并指定专人 is the lower court's 审批人's (D20: the court names its 专人; he does not name himself).
     expect(c.tasks.map((t) => [t.elementId, t.assignment])).toEqual([['designateHandler', { court: 'hi-hk-qs', role: '审批人' }]]);
@@ -187,12 +220,7 @@ describe('立案 and the main path of a 督办 case, by each role in the browser
     await as('hi-qs-shenpi');
     await page.goto(`${e.url}/inbox`);
     await e.shot('hainan-07-inbox-qs-shenpi');
-    await openTask(caseNo, '签收并指定专人办理');
-    await fill('指定承办人', '琼山法院承办人');
-    await fill('承办人联系电话', '0898-65123456');
-    await fill('专人的平台账号', 'hi-qs-chengban');
-    await choose('依督办函办理');
-    await complete(caseNo, '签收并指定专人办理', 'hainan-08-designateHandler-qs');
+    await designateHandler(caseNo, { handler: '琼山法院承办人', phone: '0898-65123456', account: 'hi-qs-chengban' }, 'hainan-08-designateHandler-qs');
 
     await as('hi-qs-chengban');
     await openTask(caseNo, '书面报告');
@@ -250,27 +278,13 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
   });
 
   it('the 中院 reviews and writes a 5-day letter; the 琼山 court names its handler (the report is due 11-10 00:00)', async () => {
-    await openTask(caseNo, '审查信访材料');
-    await pick('source', '本院申诉信访系统录入交办');
-    await fill('申诉信访反映的问题', '申请执行人反映执行法院对执行异议不予审查答复。');
-    await fill('审查意见', '符合督办条件。');
-    await choose('督办');
-    // 办法 第三条: a supervised case names at least one of the seven situations (D10).
-    await page.getByRole('checkbox', { name: /（一）无法定事由/ }).check();
-    await complete(caseNo, '审查信访材料', 'hainan-21-reviewComplaint-mid-shencha');
+    await reviewComplaint(caseNo, { problem: '申请执行人反映执行法院对执行异议不予审查答复。', opinion: '符合督办条件。' }, 'hainan-21-reviewComplaint-mid-shencha');
     await as('hi-hk-chengban');
-    await openTask(caseNo, '制作督办函');
-    await fill('督办函文号', '海中法执督〔2026〕1号');
-    await fill('督办事项', '对执行异议不予审查答复。');
-    await fill('办理要求', '请依法审查并书面报告。');
-    await fill('书面报告期限（日）', '5');
-    await complete(caseNo, '制作督办函', 'hainan-22-supervisionLetter-mid-chengban');
+    await writeLetter(caseNo, {
+      docNo: '海中法执督〔2026〕1号', matters: '对执行异议不予审查答复。', requirements: '请依法审查并书面报告。', days: '5',
+    }, 'hainan-22-supervisionLetter-mid-chengban');
     await as('hi-qs-shenpi');
-    await openTask(caseNo, '签收并指定专人办理');
-    await fill('指定承办人', '黄法官');
-    await fill('承办人联系电话', '0898-65987654');
-    await choose('依督办函办理');
-    await complete(caseNo, '签收并指定专人办理', 'hainan-23-designateHandler-qs');
+    await designateHandler(caseNo, { handler: '黄法官', phone: '0898-65987654' }, 'hainan-23-designateHandler-qs');
     const report = (await caseOf(id)).tasks.find((t) => t.elementId === 'reportInWriting');
     // 5日 from 11-02: the 7th is a Saturday, so the last day is Monday 11-09.
     expect(new Date(report.dueAt).toISOString()).toBe(bj('2026-11-10 00:00'));
@@ -284,8 +298,7 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
 
     await as('hi-hk-chengban');
     await page.goto(`${e.url}/inbox`);
-    const row = page.locator('[data-test="inbox-table"] .el-table__body tr', { hasText: caseNo }).filter({ hasText: '催报' });
-    await row.first().waitFor(WAIT);
+    await inboxRows(caseNo, '催报').first().waitFor(WAIT);
     await e.shot('hainan-24-inbox-mid-chengban-reminder');
     await openTask(caseNo, '催报');
     await choose('催报');
@@ -300,7 +313,7 @@ describe('an overdue report with the manual clock: 催报 arrives at the supervi
     // The lower court sees its overdue report marked on its inbox and the 催报 on the case record.
     await as('hi-qs-chengban');
     await page.goto(`${e.url}/inbox`);
-    const mine = page.locator('[data-test="inbox-table"] .el-table__body tr', { hasText: caseNo });
+    const mine = inboxRows(caseNo);
     await mine.first().waitFor(WAIT);
     expect(await mine.first().textContent()).toContain('书面报告');
     await expect.poll(() => mine.first().locator('[data-urgency="overdue"]').count(), WAIT).toBe(1);

@@ -2,9 +2,10 @@
 // forms, the 书面报告督办 diagram (test/scenarios/fixtures), cases on a given day.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { E2E } from './harness';
 
-type Api = Awaited<ReturnType<E2E['api']>>;
+// Whoever calls the API as a signed-in user: the browser tests' `e2e.api(…)` or a scenario's `as(…)`
+// (test/scenarios/helpers.ts), so that the API tests seed the same processes.
+type Api = { post(url: string, body?: object): PromiseLike<{ status: number; body: any }> };
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', 'scenarios', 'fixtures', name), 'utf8');
 /** Beijing wall time → ISO: bj('2026-09-28 15:30'). */
@@ -37,7 +38,7 @@ export const FORMS: Record<string, object> = {
   },
 };
 
-async function ok(r: Promise<{ status: number; body: any }>, what: string) {
+async function ok(r: PromiseLike<{ status: number; body: any }>, what: string) {
   const res = await r;
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

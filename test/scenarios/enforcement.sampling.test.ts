@@ -1,5 +1,5 @@
 // Sampled inspection of 终本 cases (issue 16) on the shipped demonstration package
-// processes/yunnan-sampling: 1,000 records of four 基层 courts, 30% drawn stratified by court
+// processes/yunnan (its 终本抽查, 云南整改方案 二.(三)1): 1,000 records of four 基层 courts, 30% drawn stratified by court
 // (each court within one record of 30%), the seed recorded and re-drawing the same sample, the
 // five criteria decided from the data with evidence, and each court's 合格率 in the ledger.
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -20,7 +20,7 @@ const all = COURTS.flatMap((c, k) => Array.from({ length: SIZES[k] }, (_, i) => 
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'duban-sampling-'));
-  for (const kind of ['processes', 'forms']) await cp(path.join(ROOT, kind, 'yunnan-sampling'), path.join(dir, kind, 'yunnan-sampling'), { recursive: true });
+  for (const kind of ['processes', 'forms']) await cp(path.join(ROOT, kind, 'yunnan'), path.join(dir, kind, 'yunnan'), { recursive: true });
   p = await startTestPlatform({ env: { DUBAN_CLOCK: 'manual' }, packagesRoot: dir });
   const admin = await p.login('yn-admin');
   await admin.agent.post('/api/clock').set('X-CSRF-Token', admin.csrfToken).send({ set: '2026-07-10T02:00:00Z' });
@@ -50,12 +50,12 @@ describe('终本 sampling', () => {
   it('draws 30% per court with a recorded seed, decides the criteria and records 合格率', async () => {
 
     const refused = await km.agent.post('/api/enforcement/inspections').set('X-CSRF-Token', km.csrfToken)
-      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-06-30', rate: 0.2 });
+      .send({ package: 'yunnan', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-06-30', rate: 0.2 });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details[0].message).toContain('30%');
 
     const res = await km.agent.post('/api/enforcement/inspections').set('X-CSRF-Token', km.csrfToken)
-      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-05-31', rate: 0.3 });
+      .send({ package: 'yunnan', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-05-31', rate: 0.3 });
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
     const round = res.body;
     expect(round.seed).toMatch(/^[0-9a-f]{32}$/);
@@ -75,7 +75,7 @@ describe('终本 sampling', () => {
     expect(other.sample.map((s) => s.caseNo).sort()).not.toEqual(round.sample.map((s: any) => s.caseNo).sort());
     // The same seed given to the server draws the same sample again (a preview starts nothing).
     const repeat = await km.agent.post('/api/enforcement/inspections').set('X-CSRF-Token', km.csrfToken)
-      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-05-31', rate: 0.3, seed: round.seed, courts: ['yn-km-gd'], preview: true });
+      .send({ package: 'yunnan', inspection: 'zhongbenSampling', closedFrom: '2026-04-01', closedTo: '2026-05-31', rate: 0.3, seed: round.seed, courts: ['yn-km-gd'], preview: true });
     expect(repeat.status).toBe(201);
     expect(repeat.body.started).toBe(0);
     expect(repeat.body.sample.map((s: any) => s.caseNo)).toEqual(round.sample.filter((s: any) => s.court === 'yn-km-gd').map((s: any) => s.caseNo));
@@ -98,24 +98,23 @@ describe('终本 sampling', () => {
     }
   }, 600_000);
 
-  it('the 合格率 of each court goes into the ledger when the round is closed', async () => {
+  it('the 合格率 of each court goes into the ledger when the round is closed (failing cases remedied first)', async () => {
     // A small round of its own: the 20 June 终本 cases of one court, 30% = 6 cases.
     const june = Array.from({ length: 20 }, (_, i) => ({ ...record('yn-km-gd', 1000 + i), closedAt: '2026-06-20' }));
     expect((await km.agent.post('/api/enforcement/records').set('X-CSRF-Token', km.csrfToken).send({ records: june })).body.created).toBe(20);
     const res = await km.agent.post('/api/enforcement/inspections').set('X-CSRF-Token', km.csrfToken)
-      .send({ package: 'yunnan-sampling', inspection: 'zhongbenSampling', closedFrom: '2026-06-01', closedTo: '2026-06-30', courts: ['yn-km-gd'], seed: 'ledger-round-0001' });
+      .send({ package: 'yunnan', inspection: 'zhongbenSampling', closedFrom: '2026-06-01', closedTo: '2026-06-30', courts: ['yn-km-gd'], seed: 'ledger-round-0001' });
     expect(res.status).toBe(201);
     const id = res.body._id;
     expect(res.body.sample).toHaveLength(6);
     const early = await km.agent.post(`/api/enforcement/inspections/${id}/aggregate`).set('X-CSRF-Token', km.csrfToken);
     expect(early.status).toBe(409);
-    // 审查人员 of 昆明中院 works each case: 合格 when the data decided nothing against it.
-    const admin = await p.login('yn-admin');
-    await admin.agent.post('/api/users').set('X-CSRF-Token', admin.csrfToken)
-      .send({ username: 'yn-km-shencha', name: '昆明中院审查员', court: 'yn-km-zy', roles: ['审查人员'], password: 'duban-test-2026' });
+    // 审查人员 of 昆明中院 (a demo account) works each case: 合格 when the data decided nothing against it.
     const inspector = await p.login('yn-km-shencha');
     const round = (await km.agent.get(`/api/enforcement/inspections/${id}`)).body;
     let passed = 0;
+    let gdUser: SignedIn | undefined;
+    const executing = async () => (gdUser ??= await p.login('yn-gd-chengban'));
     for (const s of round.sample) {
       const c = (await inspector.agent.get(`/api/cases/${s.caseId}`)).body;
       const ok = !c.case.variables.criteriaFailed;
@@ -123,6 +122,18 @@ describe('终本 sampling', () => {
       const done = await inspector.agent.post(`/api/tasks/${c.tasks[0].id}/complete`).set('X-CSRF-Token', inspector.csrfToken)
         .send({ data: { undecidedFindings: '终本约谈与裁定送达及时', conclusion: ok ? '合格' : '不合格' } });
       expect(done.status, JSON.stringify(done.body)).toBe(200);
+      if (ok) continue;
+      // 不合格: the 中院 orders 恢复执行 and the executing court reports; the round waits for it.
+      const order = (await km.agent.get(`/api/cases/${s.caseId}`)).body.tasks;
+      expect(order.map((t: any) => t.elementId)).toEqual(['orderRemedy']);
+      expect((await km.agent.post(`/api/tasks/${order[0].id}/complete`).set('X-CSRF-Token', km.csrfToken)
+        .send({ data: { remedy: '恢复执行', requirement: '依法恢复执行' } })).status).toBe(200);
+      const gd = await executing();
+      const report = (await gd.agent.get(`/api/cases/${s.caseId}`)).body.tasks;
+      expect(report.map((t: any) => t.elementId)).toEqual(['remedyReport']);
+      if (s !== round.sample.at(-1)) expect((await km.agent.post(`/api/enforcement/inspections/${id}/aggregate`).set('X-CSRF-Token', km.csrfToken)).status).toBe(409);
+      expect((await gd.agent.post(`/api/tasks/${report[0].id}/complete`).set('X-CSRF-Token', gd.csrfToken)
+        .send({ data: { report: '已恢复执行' } })).status).toBe(200);
     }
     const ledger = await inspector.agent.get('/api/ledger?kind=评查&court=yn-km-gd');
     expect(ledger.status, JSON.stringify(ledger.body)).toBe(200);

@@ -59,7 +59,7 @@ export interface CaseSummary {
   /** Every court under supervision in the case, supervisedCourt first (交办 adds the 中院). */
   supervisedCourts?: string[];
   subject?: Record<string, unknown>;
-  status: 'running' | 'completed' | 'failed';
+  status: 'running' | 'completed' | 'failed' | 'suspended';
   nextDueAt?: string | null;
   openTasks: OpenTask[];
   createdAt: string;

@@ -73,6 +73,16 @@ export function historyText(h: HistoryEntry, names: Map<string, string>, people?
       return `管理员将流程由${el}调整至${name(d.to)}${why(d)}`;
     case 'caseClosedByAdmin':
       return `管理员${d.kind === '撤销' ? '撤销案件' : '结案'}${why(d)}`;
+    case 'caseSuspended':
+      return `管理员挂起案件${why(d)}`;
+    case 'caseResumed':
+      return `管理员恢复案件${why(d)}；挂起 ${String(d.days ?? 0)} 日（${String(d.from ?? '')} 至 ${String(d.to ?? '')}）计入中止期间，期限相应顺延`;
+    case 'stepFailed':
+      return `${el}运行失败：${String(d.message ?? '')}`;
+    case 'retryFailed':
+      return `管理员重试失败的步骤，仍然失败${why(d)}`;
+    case 'stepRetried':
+      return `管理员重试${el}${why(d)}${((d.variables as { name: string }[] | undefined) ?? []).length ? `，补录数据 ${(d.variables as { name: string }[]).map((v) => v.name).join('、')}` : ''}`;
     case 'taskWithdrawn':
       return `撤回已提交的步骤，重新办理${why(d)}`;
     case 'ledgerEntry': {

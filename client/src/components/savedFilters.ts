@@ -1,22 +1,21 @@
-// 常用筛选: a list's filter parameters under a name, per user and list. Kept in this browser's
-// storage (docs decision: filters are URL parameters, so a saved one is also a bookmark); a
-// user on another computer saves them again.
+// 常用筛选: a list's filter parameters under a name, stored on the server per user
+// (server/savedFilters), optionally shared with the colleagues of the user's court. Applying one
+// sets the list's URL parameters, so a saved filter is also a bookmark.
+import { http, query } from '../api/http';
+
 export interface SavedFilter {
+  id: string;
   name: string;
   params: Record<string, string>;
+  shared: boolean;
+  /** Saved by me (I may delete it); otherwise shared by a colleague, shown as ownerLabel. */
+  mine: boolean;
+  ownerLabel: string;
 }
 
-const keyOf = (user: string, list: string) => `duban.filters.${user}.${list}`;
-
-export function loadSaved(user: string, list: string): SavedFilter[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(keyOf(user, list)) ?? '[]');
-    return Array.isArray(v) ? v.filter((x) => typeof x?.name === 'string' && x.params && typeof x.params === 'object') : [];
-  } catch {
-    return [];
-  }
-}
-
-export function storeSaved(user: string, list: string, filters: SavedFilter[]): void {
-  localStorage.setItem(keyOf(user, list), JSON.stringify(filters.slice(0, 30)));
-}
+export const filtersApi = {
+  list: (list: string) => http.get<{ items: SavedFilter[] }>(`/api/filters${query({ list })}`).then((r) => r.items),
+  save: (list: string, name: string, params: Record<string, string>, shared: boolean) =>
+    http.post<{ filter: SavedFilter }>('/api/filters', { list, name, params, shared }).then((r) => r.filter),
+  remove: (id: string) => http.delete(`/api/filters/${encodeURIComponent(id)}`),
+};

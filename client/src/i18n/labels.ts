@@ -1,5 +1,5 @@
 // Chinese names of the values the API sends in English.
-export const CASE_STATUS: Record<string, string> = { running: '办理中', completed: '已办结', failed: '异常' };
+export const CASE_STATUS: Record<string, string> = { running: '办理中', completed: '已办结', failed: '异常', suspended: '已挂起' };
 
 export const HISTORY_TYPE: Record<string, string> = {
   caseStarted: '立案督办',
@@ -35,6 +35,11 @@ export const HISTORY_TYPE: Record<string, string> = {
   assigneeChanged: '变更办理人',
   tokenMoved: '管理员调整流程',
   caseClosedByAdmin: '管理员结案',
+  caseSuspended: '挂起',
+  caseResumed: '恢复',
+  stepFailed: '步骤运行失败',
+  retryFailed: '重试失败',
+  stepRetried: '重试步骤',
   urged: '催办',
   ledgerEntry: '记入台账',
   taskAssigned: '指派',

@@ -1,5 +1,6 @@
 // The processes the signed-in user may open, loaded once for the 立案 page.
-import { ref, shallowRef } from 'vue';
+import { shallowRef } from 'vue';
+import { useLoad } from '../../components/useLoad';
 import { startOptions, type CourtChoice, type StartOption } from './intake.api';
 
 const LEVEL_GROUPS: { level: CourtChoice['level']; label: string }[] = [
@@ -15,18 +16,8 @@ export const courtGroups = (courts: CourtChoice[]) =>
 
 export function useStartOptions() {
   const options = shallowRef<StartOption[]>([]);
-  const loading = ref(true);
-  const error = ref<unknown>(null);
-  async function load() {
-    loading.value = true;
-    error.value = null;
-    try {
-      options.value = await startOptions();
-    } catch (err) {
-      error.value = err;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { loading, error, load } = useLoad(async () => {
+    options.value = await startOptions();
+  });
   return { options, loading, error, load };
 }

@@ -29,7 +29,7 @@ export interface CountRow { court?: string; courtName: string; name?: string; ro
 export interface LedgerSummary { year: number; courts: CountRow[]; persons: CountRow[]; consequences: LedgerEntry[] }
 export interface LedgerQuery { year?: number; court?: string; kind?: string; page: number; pageSize: number }
 
-export const KINDS = ['通报批评', '情况通报', '表扬', '约谈', '追责', '移送纪检监察', '评查', '考核', '季度通报', '催办', '后果', '撤销'];
+export const KINDS = ['通报批评', '情况通报', '表扬', '约谈', '追责', '移送纪检监察', '评查', '考核', '季度通报', '催办', '督办', '重点督办', '派驻工作组', '严肃处理', '后果', '撤销'];
 
 export function ledgerList(q: LedgerQuery) {
   const params = new URLSearchParams();

@@ -32,6 +32,10 @@ export interface DubanModelerConfig {
   documents?(elementId: string): BoundDocument[];
   /** Opens the form builder on a form of the package (the panel's 设计表单 link). */
   openForm?(key: string): void;
+  /** The package's other processes: what a call activity may call (server/calls). */
+  processes?(): { key: string; title: string }[];
+  /** Opens the called process in the modeler (the panel's 打开被调用的流程 link). */
+  openProcess?(key: string): void;
 }
 
 export interface BoundDocument {

@@ -1,5 +1,6 @@
 // /api/packages, /api/definitions/:key/migrate, /api/deadline, /api/forms (docs/PACKAGES.md,
 // server/http/openapi.ts). The zip upload goes through XMLHttpRequest for its upload progress.
+import type { PackageDiff } from '../../../../../server/packages/diff.types';
 import type { Binding, Coverage, PeriodCoverage } from '../../../../../server/periods/coverage';
 import { ApiError, csrfHeader, http, query } from '../../../api/http';
 import type { Articles, FormSchema, Manifest, PackageProblem, Parameter } from '../workspace/types';
@@ -101,12 +102,21 @@ export interface DeadlineAnswer {
   rule: string;
 }
 
+/** 第二十四条 (Baishan): the higher rules a package sits under and the conflicts the platform sees. */
+export interface PackageConflicts {
+  package: { id: string; version: number; owner: string | null };
+  higherRules: { title: string; issuer?: string; docNo?: string; basis?: string }[];
+  higherPackages: { id: string; title: string; owner: string }[];
+  conflicts: { kind: 'start' | 'inspection' | 'period'; prevails: string; own: string; higher: string; message: string }[];
+}
+
 const enc = encodeURIComponent;
 
 export const packagesApi = {
   list: () => http.get<{ packages: PackageSummary[] }>('/api/packages').then((r) => r.packages),
   get: (id: string, version?: number) =>
     http.get<{ package: PackageDetail }>(`/api/packages/${enc(id)}${query({ version })}`).then((r) => r.package),
+  conflicts: (id: string) => http.get<PackageConflicts>(`/api/packages/${enc(id)}/conflicts`),
   exportUrl: (id: string, version?: number) => `/api/packages/${enc(id)}/export${query({ version })}`,
   async exportZip(id: string, version?: number): Promise<ArrayBuffer> {
     const res = await fetch(this.exportUrl(id, version), { credentials: 'same-origin' });
@@ -199,18 +209,7 @@ export interface DraftInfo {
   content?: { manifest: Manifest; articles: Articles; diagrams: Record<string, string>; forms: Record<string, FormSchema> };
 }
 
-type Change = 'added' | 'removed' | 'changed';
-export interface PackageDiff {
-  empty: boolean;
-  info: { field: string; label: string; from: string | null; to: string | null }[];
-  deadlines: { id: string; label: string; change: Change; from: string | null; to: string | null; labelFrom?: string; element: string }[];
-  processes: { key: string; title: string; change: Change }[];
-  elements: { process: string; id: string; name: string; type: string; change: Change }[];
-  layout: string[];
-  forms: { name: string; title: string; change: Change; fieldsAdded: string[]; fieldsRemoved: string[]; fieldsChanged: string[] }[];
-  articles: { document: string; no: string; change: Change }[];
-  dictionary: { name: string; label: string; change: Change }[];
-}
+export type { PackageDiff };
 
 export interface PublishOutcome {
   unchanged: boolean;

@@ -67,3 +67,24 @@ export const calendarApi = {
   put: (year: number, body: { published: boolean; entries: HolidayEntry[] }) =>
     http.put<{ year: number; published: boolean; entries: HolidayEntry[]; recomputed: RecomputeSummary }>(`/api/calendar/${year}`, body),
 };
+
+/** One row of the users workbook as the dry run reports it (server/auth/users.import.ts). */
+export interface UserImportRow {
+  row: number;
+  username: string;
+  name: string;
+  court: string;
+  courtCode: string | null;
+  courtName: string | null;
+  roles: string[];
+  passwordGiven: boolean;
+  problems: { field: string; message: string }[];
+}
+export interface UserImportReport { total: number; valid: number; invalid: number; rows: UserImportRow[] }
+export interface ImportedUser { row: number; username: string; name: string; court: string; courtName: string; roles: string[]; initialPassword: string }
+
+export const usersImportApi = {
+  templateUrl: '/api/users/import/template',
+  check: (file: Blob) => http.post<UserImportReport>('/api/users/import?dryRun=true', file),
+  run: (file: Blob) => http.post<{ created: number; users: ImportedUser[] }>('/api/users/import', file),
+};
