@@ -28,6 +28,8 @@ function caseFields(d: CaseForRows) {
     caseNo: d.caseNo,
     subject: d.subject ?? {},
     supervisedCourt: d.supervisedCourt,
+    // Every court supervised in the case: `court=` on the lists matches any of them.
+    supervisedCourts: d.supervisedCourts?.length ? d.supervisedCourts : [d.supervisedCourt],
     supervisingCourt: d.supervisingCourt,
     process: d.definition.key,
     definition: d.definition,
