@@ -41,12 +41,15 @@ export type InboxRow = ReturnType<typeof inboxRows>[number];
 
 export function inboxRows(d: CaseForRows) {
   if (d.status !== 'running') return [];
+  // When the case last changed (platform time): the deadline sweep (server/notifications) looks
+  // only at rows changed since its last pass, beside those whose deadline it has just reached.
+  const changedAt = d.history.reduce<Date>((m, h) => (h.at > m ? h.at : m), d.createdAt);
   return d.openTasks.flatMap((t) => {
     const queue = queueOf(t.assignment);
     // The saved form and a waiting submission stay with the case, not in every inbox row.
     const { draft, pendingSubmission, ...task } = t;
     const listed = { ...task, ...(draft ? { draftAt: draft.at } : {}), ...(pendingSubmission ? { awaitingCosign: true } : {}) };
-    return queue ? [{ _id: `${String(d._id)}:${t.id}`, queue, dueSort: t.dueAt ?? NEVER, task: listed, openedAt: t.openedAt ?? d.createdAt, ...caseFields(d) }] : [];
+    return queue ? [{ _id: `${String(d._id)}:${t.id}`, queue, dueSort: t.dueAt ?? NEVER, task: listed, openedAt: t.openedAt ?? d.createdAt, changedAt, ...caseFields(d) }] : [];
   });
 }
 

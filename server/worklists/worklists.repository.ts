@@ -11,8 +11,8 @@ import { firstDueOf } from '../cases/cases.repository';
 import { finishedRows, inboxRows, type FinishedRow, type InboxRow } from './rows';
 
 type Filter = Record<string, unknown>;
-/** What the rows hold: 2 added `supervisedCourts` (a database with older rows rebuilds them once). */
-const ROWS_EDITION = 2;
+/** What the rows hold: 2 added `supervisedCourts`, 3 `changedAt` (a database with older rows rebuilds them once). */
+const ROWS_EDITION = 3;
 const CASE_PROJECTION = { engineState: 0 };
 const isDuplicate = (err: unknown) => (err as { code?: number; writeErrors?: { code: number }[] }).code === 11000
   || ((err as { writeErrors?: { code: number }[] }).writeErrors ?? []).every((e) => e.code === 11000);
