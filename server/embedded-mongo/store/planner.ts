@@ -205,7 +205,10 @@ export function countByIndex(coll: Collection, filter: Document): number | undef
   }
   if (!best) return undefined;
   const c = best;
-  if (c.ix.multikey) {
+  // Entries of one document can repeat within bounds only through an array field after the
+  // equality prefix, or across several tuples of $in values; else the positions count documents.
+  const eqLen = c.eqTuples[0].length;
+  if (c.ix.multikey && (c.eqTuples.length > 1 || [...c.ix.multikeyFields].some((f) => c.ix.fields.indexOf(f) >= eqLen))) {
     const ids = new Set<string>();
     for (const eq of c.eqTuples) for (const e of c.ix.scan({ eq, lo: c.range?.lo, hi: c.range?.hi })) ids.add(e.r);
     return ids.size;
