@@ -2,7 +2,8 @@
 // override the fields they are about, so every completion passes the server's form validation as a
 // handler's browser submission would; a start form's sample is its 立案 data.
 export const SAMPLES: Record<string, Record<string, unknown>> = {
-  startBackfill: {"backfillDueDate":"2026-04-30","requirements":"完成案件甄别和信息补录，帐外案、抽屉案清零。"},
+  startBackfill: {"requirements":"完成案件甄别和信息补录，帐外案、抽屉案清零。"},
+  backfillNode: {"nodeDate":"2026-04-30","notice":"法明传[2017]699号"},
   backfillConfirmation: {"screenedCount":120,"backfilledCount":8,"cleared":"已清零","explanation":"已完成甄别，补录8件。","presidentConfirmed":true},
   backfillPublication: {"publishedAt":"2026-05-06","publication":"补录情况已在执行指挥中心平台公布。"},
   backfillRecheck: {"finding":"未发现漏录","details":"系统提取数据与上报一致。"},
