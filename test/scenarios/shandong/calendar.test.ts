@@ -22,6 +22,7 @@ afterAll(() => h?.close());
 
 const openOf = async (id: string, elementId: string) => (await h.tasks(id)).filter((t) => t.elementId === elementId);
 
+// 条文：山东意见 二.1、二.4、四.2
 describe('二.1 / 四.2 cycles of the 执行指挥中心', () => {
   it('arms 每日点名 for the next working day 9:00, 网上巡查 for Monday 9:00 and 现场督导 for the next month', async () => {
     expect(await h.timer(campaign, 'dailyRollCall')).toBe(bj('2026-03-03 09:00'));
@@ -57,6 +58,7 @@ describe('二.1 / 四.2 cycles of the 执行指挥中心', () => {
   });
 });
 
+// 条文：山东意见 一.4(4)
 describe('一.4(4) 终本 self-check report by 4月15日', () => {
   it('the 中院 report is due 4月15日 24时; a 一般性违规 is corrected and 通报 in the ledger', async () => {
     expect(await h.due(selfCheck, 'zhongbenSelfCheckReport')).toBe(bj('2026-04-16 00:00'));
@@ -67,6 +69,7 @@ describe('一.4(4) 终本 self-check report by 4月15日', () => {
   });
 });
 
+// 条文：山东意见 四.3
 describe('四.3 自查报告 by 6月10日, warned 5 days before', () => {
   it('due 6月10日 24时, the warning at 6月5日 0时 exactly; a court that reported is not warned', async () => {
     for (const id of Object.values(reports)) {
@@ -84,6 +87,7 @@ describe('四.3 自查报告 by 6月10日, warned 5 days before', () => {
   });
 });
 
+// 条文：山东意见 四.3
 describe('四.3 验收考核: the last three 中院 and 基层 courts by the ranking answer for it', () => {
   it('the ranking puts three 中院 and three 基层 courts at the bottom', async () => {
     const leader = await h.s.as('sd-gy-lingdao');

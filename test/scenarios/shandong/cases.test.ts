@@ -28,6 +28,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => h?.close());
 
+// 条文：山东意见 一.2(4)
 describe('一.2(4) 首封争议: 书面说明 → 上级法院审查 → 10日内启动评估拍卖', () => {
   it('the 首查封法院 explains, the upper court finds the reasons fail; 评估拍卖 is due 10日 after it receives the decision', async () => {
     for (const id of [seizure, seizureOnTime]) {
@@ -60,6 +61,7 @@ describe('一.2(4) 首封争议: 书面说明 → 上级法院审查 → 10日�
   });
 });
 
+// 条文：山东意见 一.2(3)
 describe('一.2(3) 协同执行: the upper court answers within 10日 of the 报请', () => {
   it('due 3月12日 24时; 协同 → the 协同执行决定 goes to the requesting court; 自行执行 → it is told to proceed alone', async () => {
     for (const id of [coordinate, alone]) {
@@ -77,6 +79,7 @@ describe('一.2(3) 协同执行: the upper court answers within 10日 of the 报
   });
 });
 
+// 条文：山东意见 一.2(2)
 describe('一.2(2) 评估: the 承办人 chases the 评估机构 for 一个月 from 委托', () => {
   it('due 4月2日 24时; at that instant the case turns to the written reasons for the delay', async () => {
     expect(await h.due(appraisal, 'chaseAppraisal')).toBe(bj('2026-04-03 00:00'));
@@ -90,6 +93,7 @@ describe('一.2(2) 评估: the 承办人 chases the 评估机构 for 一个月 f
   });
 });
 
+// 条文：山东意见 一.1
 describe('一.1 排查补录: 中院院长审核确认 → 高院 公布 → 复查', () => {
   it('the 中院院长 confirms by the date the 高院 set; a re-found omission is 通报批评 in the ledger', async () => {
     const t = await h.task(backfill, 'confirmBackfill');
@@ -110,6 +114,7 @@ describe('一.1 排查补录: 中院院长审核确认 → 高院 公布 → 复
   });
 });
 
+// 条文：山东意见 一.4(1)、一.4(2)
 describe('一.4(1)(2) 终本裁定 院长审签 and 上网', () => {
   it('only the 院长 signs; 退回 goes back to the 承办人; signed → 上网', async () => {
     const id = await h.open('sdZhongben', 'sd-jn-lx', 'sd-lx-chengban');
@@ -125,6 +130,7 @@ describe('一.4(1)(2) 终本裁定 院长审签 and 上网', () => {
   });
 });
 
+// 条文：山东意见 二.2
 describe('二.2 信访: 督办 at once; 重点信访 on site with the 执行局长 reporting', () => {
   it('an ordinary complaint opens the executing court’s task at the instant it is registered', async () => {
     await h.setClock('2026-04-07 09:30');

@@ -25,6 +25,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => h?.close());
 
+// 条文：山东意见 一.3(1)、一.3(2)
 describe('一.3(2) 查控期限届满前10日 预警并督办', () => {
   it('starts at 3月23日 0时 (届满前10日预警 1个月 自 立案), not a second before, only for the record without both 查控', async () => {
     await h.setClock('2026-03-22 23:59');
@@ -45,6 +46,7 @@ describe('一.3(2) 查控期限届满前10日 预警并督办', () => {
   });
 });
 
+// 条文：山东意见 一.3(4)
 describe('一.3(4) 立案后1个月内不进行财产调查 → 节点期限届满后通报', () => {
   it('starts at 4月2日 24时 for the record without any 财产调查 node; the 通报 and the 纪检监察 referral are in the ledger', async () => {
     await h.setClock('2026-04-02 23:59');
@@ -62,6 +64,7 @@ describe('一.3(4) 立案后1个月内不进行财产调查 → 节点期限届�
   });
 });
 
+// 条文：山东意见 一.2(2)、一.2
 describe('一.2(2) 法定期限届满前10日 预警提示、上级法院督办、届满后逐案书面说明', () => {
   let a: string;
   let b: string;
