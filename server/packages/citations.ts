@@ -24,13 +24,12 @@ export interface ResolvedClause {
 }
 
 const N = '〇零一二两三四五六七八九十百千0-9';
-const ARTICLE_RE = new RegExp(`第([${N}]+)条(?:之([${N}]+))?(第[${N}]+款)?|([一二三四五六七八九十]+\\.[0-9]+(?:\\([0-9]+\\))?)`, 'g');
+const ARTICLE_RE = new RegExp(`第([${N}]+)条(?:之([${N}]+))?(第[${N}]+款)?`, 'g');
 
 const num = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s.replace(/两/g, '二')));
 
 /** 第四条 / 第4条 / 4 → "4"; 第十条之一 → "10-1": the same article however its number is written. */
 export function articleKey(no: string): string | undefined {
-  if (/^[一二三四五六七八九十]+\.[0-9]+(?:\([0-9]+\))?$/.test(no.trim())) return no.trim();
   const m = new RegExp(`^(?:第)?([${N}]+)(?:条)?(?:之([${N}]+))?$`).exec(no.trim());
   if (!m) return undefined;
   const main = num(m[1]);
@@ -56,7 +55,7 @@ export function parseCitations(text: string, documents: Pick<Doc, 'id' | 'title'
       .sort((a, b) => b.n.length - a.n.length)[0]?.d;
     const document = named?.id ?? previous ?? documents[0]?.id;
     previous = document;
-    const no = m[4] ?? `第${m[1]}条${m[2] ? `之${m[2]}` : ''}`;
+    const no = `第${m[1]}条${m[2] ? `之${m[2]}` : ''}`;
     out.push({ ...(document ? { document } : {}), no, ...(m[3] ? { clause: m[3] } : {}), raw: m[0] });
   }
   return out;

@@ -175,7 +175,7 @@ export const articlesSchema = z.strictObject({
     title: text,
     docNo: text.optional(),
     articles: z.array(z.strictObject({
-      no: z.string().regex(new RegExp(`${ARTICLE_NO.source}|^[一二三四五六七八九十]+\\.[0-9]+(?:\\([0-9]+\\))?$`), '条号应写作「第N条」，如 第四条、第12条、第十条之一'),
+      no: z.string().regex(ARTICLE_NO, '条号应写作「第N条」，如 第四条、第12条、第十条之一'),
       text,
     })).min(1),
   })).min(1),
