@@ -11,6 +11,7 @@ import type { CasesRepository } from './cases.repository';
 import { courtDirectory, type CaseDirectory } from './caseCourts';
 import { beijingYear, caseNoSeries, courtAbbreviation, formatCaseNo } from './caseNumbers';
 import { recordRun } from './runChanges';
+import { startsOfXml } from '../starts/registry';
 
 export interface CasesDeps {
   cases: CasesRepository;
@@ -45,6 +46,16 @@ export class CasesService {
     const { cases, definitions, clock } = this.deps;
     const definition = await definitions.latest(input.process);
     if (!definition) throw notFound(`流程“${input.process}”尚未部署`);
+    // A process with a timer or message start event is started by the platform (server/starts).
+    if (actor.username !== 'system') {
+      const starts = await startsOfXml(definition.xml).catch(() => []);
+      if (starts.length) {
+        const s = starts[0];
+        throw unprocessable(s.kind === 'timer'
+          ? `流程“${definition.name ?? definition.key}”由定时器（${s.cycle}）自动立案，不能手动立案`
+          : `流程“${definition.name ?? definition.key}”在收到消息「${s.message}」时自动立案，不能手动立案`);
+      }
+    }
     const now = input.at ?? clock.now();
     const variables = {
       ...(input.data ?? {}),

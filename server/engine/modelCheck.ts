@@ -8,6 +8,8 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { COURT_FUNCTIONS, SHARED_CASE_NAMES } from './feel';
 import { elementRules, type RuleContext } from './validateRules';
 import { messageFileRules, messageNames } from './validateMessages';
+import { processStartRules } from './validateStarts';
+import { startSpecOf } from './startSpec';
 import type { Problem } from './types';
 
 export interface ModelCheckOptions {
@@ -37,6 +39,8 @@ function collectNames(processes: ModdleElement[], extra: Iterable<string> | unde
       // A message catch's payload, and a cycle's occurrence {at, dueBy, count}, land under the
       // element's id (messages.ts, cycles.ts).
       for (const n of messageNames(el)) names.add(n);
+      // A message start's payload and a timer start's occurrence land under the start event's id.
+      if (startSpecOf(el) && el.id) names.add(el.id as string);
       for (const d of (el.eventDefinitions ?? []) as ModdleElement[]) {
         if (d.$type === 'bpmn:TimerEventDefinition' && d.timeCycle && el.id) names.add(el.id as string);
       }
@@ -82,7 +86,10 @@ export function checkModel(definitions: ModdleElement, options: ModelCheckOption
     messages: [],
     add,
   };
-  for (const p of processes) walk(p, (el) => elementRules(el, ctx));
+  for (const p of processes) {
+    processStartRules(ctx, p);
+    walk(p, (el) => elementRules(el, ctx));
+  }
   messageFileRules(ctx.messages!, add);
   return problems;
 }

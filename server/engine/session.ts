@@ -144,8 +144,11 @@ export async function openSession(source: SourceContext, rt: Runtime, state: Eng
     if (!session.completed.has(api.executionId)) rt.emit('taskCancelled', api.id, { taskId: api.executionId });
   });
   listener.on('activity.end', (api: TaskApi) => {
-    if (REACHED.has(api.type)) rt.emit('eventReached', api.id, { name: api.owner.name, basis: readBasis(api.owner.behaviour) });
-    if (SENDERS.has(api.type) && messageOf(api.owner.behaviour)) {
+    // The element's own type: after a message throw bpmn-elements reports the event
+    // definition's (bpmn:MessageEventDefinition) in the api, and the send would be lost.
+    const type = (api.owner as { type?: string }).type ?? api.type;
+    if (REACHED.has(type)) rt.emit('eventReached', api.id, { name: api.owner.name, basis: readBasis(api.owner.behaviour) });
+    if (SENDERS.has(type) && messageOf(api.owner.behaviour)) {
       try {
         rt.emit('messageSent', api.id, { ...sentMessage(api.owner.behaviour, rt, api.id), basis: readBasis(api.owner.behaviour) });
       } catch (err) {

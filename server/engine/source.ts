@@ -10,6 +10,7 @@ import { DefinitionLoadError } from './errors';
 import { FeelSequenceFlow } from './expressions';
 import { FeelLoopCharacteristics } from './multiInstance';
 import { CalendarTimerEventDefinition } from './timers';
+import { PlatformStartEvent } from './startEvent';
 
 /** The behaviours we replace: FEEL conditions, calendar timers, FEEL multi-instance loops. */
 export const elementOverrides = {
@@ -22,6 +23,8 @@ export const elementOverrides = {
   // A manual task is work done outside the platform: the flow passes through it (bpmn-elements
   // would wait for a signal nobody sends, since only user tasks reach the inbox).
   ManualTask: Elements.Task,
+  // A timer / message start of the process has fired before the case starts (server/starts).
+  StartEvent: PlatformStartEvent,
 };
 
 export const moddleOptions = { camunda };

@@ -9,6 +9,8 @@ import { LEDGER_FIELDS, REQUIRED_LEDGER_FIELDS, readLedgerSpec } from './ledgerS
 import { describe } from './validateLabels';
 import { messageRules } from './validateMessages';
 import { cycleRule } from './validateCycles';
+import { startRules } from './validateStarts';
+import { isProcessStart } from './startSpec';
 import type { Problem } from './types';
 
 export interface RuleContext {
@@ -110,6 +112,10 @@ function events(ctx: RuleContext, el: El): void {
   const allowed = EVENT_DEFS[el.$type] ?? [];
   const defs = (el.eventDefinitions ?? []) as El[];
   const inEventSub = (el.$parent as El | undefined)?.triggeredByEvent === true;
+  // A process's own timer / message start: the platform starts the case (server/starts).
+  if (isProcessStart(el) && defs.some((d) => ['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition'].includes(d.$type))) {
+    return startRules(ctx, el);
+  }
   for (const def of defs) {
     if (el.$type === 'bpmn:StartEvent' && inEventSub && def.$type === 'bpmn:TimerEventDefinition') {
       ctx.add({ element: el.id, code: 'EVENT_SUBPROCESS_TIMER', message: `${describe(el)}：事件子流程的定时器开始事件在 bpmn-engine 中不能正确恢复运行；请改用边界定时器` });

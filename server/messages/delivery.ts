@@ -19,6 +19,12 @@ import type { Logger } from '../logger';
 import type { MessageDoc } from './message.model';
 import type { MessagesRepository } from './messages.repository';
 
+/** Message start events (server/starts): what starts a case from a message nobody waits for. */
+export interface MessageStarter {
+  handles(name: string): Promise<boolean>;
+  start(msg: MessageDoc, owner: string): Promise<{ caseId: string; caseNo: string; element: string }[]>;
+}
+
 export interface DeliveryOptions {
   /** How long a deliverer may hold a message (real time); default 60 s. */
   leaseMs?: number;
@@ -28,6 +34,8 @@ export interface DeliveryOptions {
 
 export class MessageDelivery {
   readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  /** Set by the platform once the start events are assembled. */
+  starter?: MessageStarter;
 
   constructor(
     private readonly deps: CasesDeps,
@@ -102,12 +110,37 @@ export class MessageDelivery {
       }
       await this.repo.release(msg._id, this.owner);
     }
-    return false;
+    return this.startCase(msg);
+  }
+
+  /**
+   * No running case waits for it: a process whose message start event names it starts a case
+   * (server/starts). The message is claimed first; the start is idempotent per message, so a
+   * claim that ran out is simply tried again.
+   */
+  private async startCase(msg: MessageDoc): Promise<boolean> {
+    if (!this.starter || !(await this.starter.handles(msg.name))) return false;
+    const before = await this.repo.claim(msg._id, { owner: this.owner, caseId: '', waitId: 'start' }, this.opts.leaseMs ?? 60_000, this.deps.clock.now());
+    if (!before) return false;
+    try {
+      const started = await this.starter.start(msg, this.owner);
+      if (!started.length) {
+        await this.repo.release(msg._id, this.owner);
+        return false;
+      }
+      await this.repo.markConsumed(msg._id, { caseId: started[0].caseId, caseNo: started[0].caseNo, waitId: 'start', element: started[0].element, at: this.deps.clock.now() });
+      return true;
+    } catch (err) {
+      await this.repo.release(msg._id, this.owner);
+      this.logger.error({ err, messageId: msg._id }, '消息开始事件未能立案，保留待投');
+      return false;
+    }
   }
 
   /** A claim that ran out: if its case got the message, only the marking was missing. */
   private async recovered(before: MessageDoc): Promise<boolean> {
     const c = before.claim!;
+    if (c.waitId === 'start') return false; // a start by message: startCase retries it idempotently
     const doc = await this.deps.cases.findById(c.caseId);
     if (!doc || !(await this.deps.cases.hasReceived(doc._id, before._id))) return false;
     const element = doc.history.find((h) => h.type === 'messageReceived' && (h.data as { messageId?: string })?.messageId === before._id)?.element ?? '';

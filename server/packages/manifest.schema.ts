@@ -8,6 +8,7 @@ import { COURT_LEVELS } from '../courts/courts.types';
 import { ledgerSectionSchema } from '../ledger/rules.schema';
 import { enforcementSectionSchema } from '../enforcement/rules.schema';
 import type { PackageProblem } from './types';
+import { isArticleNo } from './citations';
 
 export const PACKAGE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const PROCESS_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/; // an XML NCName: the BPMN process id
@@ -15,7 +16,6 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*\.bpmn$/;
 const TEMPLATE_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*\.docx$/;
 // `<package>/<form>`, or just `<form>` (the package's own id is then understood).
 export const FORM_KEY = /^(?:[a-z0-9][a-z0-9-]{1,63}\/)?[A-Za-z][A-Za-z0-9_-]*$/;
-export const ARTICLE_NO = /^第[〇零一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十0-9]+)?$/;
 
 const text = z.string().trim().min(1);
 /** Why a period the text states has no deadline in the package (server/periods/README.md). */
@@ -175,7 +175,7 @@ export const articlesSchema = z.strictObject({
     title: text,
     docNo: text.optional(),
     articles: z.array(z.strictObject({
-      no: z.string().regex(ARTICLE_NO, '条号应写作「第N条」，如 第四条、第12条、第十条之一'),
+      no: z.string().refine(isArticleNo, '条号应写作「第N条」或意见、方案的提纲编号，如 第四条、第12条、第十条之一、一.2(2)、二.(三)1'),
       text,
     })).min(1),
   })).min(1),

@@ -42,7 +42,8 @@ export function sameArticle(a: { document?: string; no: string }, b: { document:
 /**
  * A regulation as printed (plain text) split into articles, for a province that has the text
  * but not yet its articles.json: 第N条 lines, or the numbered items of an 意见 / 方案
- * (一、 → （一） → 1.), each item named by its place: 二（三）1. Text before the first is 序言.
+ * (一、 → （一） → 1.), each item named by its place as citations write it: 二.(三)1
+ * (server/packages/citations.ts). Text before the first is 序言.
  */
 export function splitArticles(text: string): { no: string; text: string }[] {
   const out: { no: string; text: string[] }[] = [{ no: '序言', text: [] }];
@@ -58,9 +59,9 @@ export function splitArticles(text: string): { no: string; text: string }[] {
     let no: string | undefined;
     let rest = line;
     if (article) [no, rest] = [article[1], article[2]];
-    else if (sec && !/^第/.test(line)) [section, sub, no, rest] = [sec[1], '', `${sec[1]}、`, sec[2]];
-    else if (subsec && section) [sub, no, rest] = [subsec[1], `${section}（${subsec[1]}）`, subsec[2]];
-    else if (item && section) [no, rest] = [`${section}${sub ? `（${sub}）` : ''}${item[1]}.`, item[2]];
+    else if (sec && !/^第/.test(line)) [section, sub, no, rest] = [sec[1], '', sec[1], sec[2]];
+    else if (subsec && section) [sub, no, rest] = [subsec[1], `${section}.(${subsec[1]})`, subsec[2]];
+    else if (item && section) [no, rest] = [`${section}.${sub ? `(${sub})` : ''}${Number(item[1])}`, item[2]];
     if (no) out.push({ no, text: [rest] });
     else out[out.length - 1].text.push(line);
   }

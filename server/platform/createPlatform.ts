@@ -45,6 +45,7 @@ import { createCourtsRepository } from '../courts';
 import { createNotifications, type NotificationsService } from '../notifications';
 import { createUrging } from '../urging';
 import { createEnforcement, type EnforcementService } from '../enforcement';
+import { createStarts } from '../starts';
 
 /** Forms shipped with the platform: `forms/<package-id>/<form>.json`. */
 export const SHIPPED_FORMS_DIR = path.resolve(import.meta.dirname, '../../forms');
@@ -151,6 +152,14 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
     migrate: (key, input, actor) => migrateCases(deps, key, input, actor),
     nameOf: (username) => auth.findUserName(username),
   });
+
+  // Timer and message start events (server/starts): cases started under the package's issuing court.
+  const starts = createStarts({
+    connection, definitions, cases: casesService, casesRepo: cases, clock, calendar: () => calendar.current(),
+    issuerOf: (packageId) => packages.owners.ownerOf(packageId), logger,
+  });
+  scheduler.addWork((now, owner) => starts.timers.startDue(now, owner));
+  messaging.delivery.starter = { handles: (name) => starts.messages.handles(name), start: (msg, owner) => starts.messages.start(msg, owner) };
 
   const documents = createDocuments({
     connection, packages: packages.service, definitions, forms, clock, logger, soffice: config.soffice,

@@ -73,4 +73,30 @@ describe('three processes, one database', () => {
       expect(x.history.map((h: any) => h.seq)).toEqual(x.history.map((_: any, i: number) => i + 1));
     }
   }, 120_000);
+
+  it('a timer start event starts each occurrence\'s cases exactly once (server/starts)', async () => {
+    const [a] = platforms;
+    const admin = await signIn(a.url, 'admin', PASSWORD);
+    await saveFixtureForms(admin);
+    expect((await admin.post('/api/clock', { set: bj('2026-10-09 00:00') })).status).toBe(200);
+    expect((await admin.post('/api/definitions', { packageId: 'test', xml: fixture('timer-start-monthly.bpmn') })).status).toBe(201);
+    // 11-01 and 12-01: two occurrences, one case per 中院 of 海南 (4) each, raced for by three processes.
+    expect((await admin.post('/api/clock', { set: bj('2026-12-01 00:00') })).status).toBe(200);
+    const deadline = Date.now() + 60_000;
+    let rows: any[] = [];
+    for (;;) {
+      const r = await admin.get('/api/cases?process=monthlyInspection&pageSize=100');
+      rows = r.body.items ?? r.body.cases ?? [];
+      if (rows.length >= 8) break;
+      if (Date.now() > deadline) throw new Error(`only ${rows.length} of 8 cases started within 60 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // Every process polls every 25 ms: give a duplicate the time to appear if one could.
+    await new Promise((r) => setTimeout(r, 1000));
+    const again = await admin.get('/api/cases?process=monthlyInspection&pageSize=100');
+    const all = again.body.items ?? again.body.cases;
+    const keys = all.map((c: any) => `${c.supervisedCourt?.code ?? c.supervisedCourt}@${c.createdAt}`);
+    expect(all, JSON.stringify(keys)).toHaveLength(8);
+    expect(new Set(keys).size).toBe(8);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 // The legal basis an element names, resolved to the article text of the package.
 import { describe, expect, it } from 'vitest';
-import { articleKey, findArticle, parseCitations, resolveCitation } from '../../../server/packages/citations';
+import { articleKey, findArticle, isArticleNo, parseCitations, resolveCitation } from '../../../server/packages/citations';
 import type { Articles } from '../../../server/packages';
 
 const articles: Articles = {
@@ -39,4 +39,42 @@ describe('citations', () => {
     expect(findArticle(articles, '4', '暂行规定')!.text).toBe('规定四');
     expect(findArticle(articles, '第九十九条')).toBeUndefined();
   });
+
+  describe('the outline numbers of an 意见 / 方案', () => {
+    const opinion: Articles = {
+      documents: [{ id: '山东意见', title: '山东省高级人民法院关于进一步推进全省法院基本解决执行难工作的意见', articles: [
+        { no: '一.2', text: '一点二（1）……（2）评估' }, { no: '一.3', text: '一点三' }, { no: '二（三）1.', text: '二三一' }, { no: '三', text: '三' },
+      ] }],
+    };
+
+    it('reads them however they are written, and accepts them in articles.json', () => {
+      expect(articleKey('一.2(2)')).toBe('一.2(2)');
+      expect(articleKey('一、2.（2）')).toBe('一.2(2)');
+      expect(articleKey('二（三）1.')).toBe('二.(三)1');
+      expect(articleKey('二.(三)01')).toBe('二.(三)1');
+      expect(articleKey('三、')).toBe('三');
+      expect(articleKey('第三条')).toBe('3');
+      expect(isArticleNo('一.2(2)')).toBe(true);
+      expect(isArticleNo('第十条之一')).toBe(true);
+      expect(isArticleNo('序言')).toBe(false);
+      expect(isArticleNo('1.')).toBe(false);
+    });
+
+    it('finds them in running text only with the dot after the section', () => {
+      const cs = parseCitations('山东意见 一.2(2)、一.3；二.(三)1', opinion.documents);
+      expect(cs.map((c) => [c.document, c.no])).toEqual([['山东意见', '一.2(2)'], ['山东意见', '一.3'], ['山东意见', '二.(三)1']]);
+      expect(parseCitations('（一）无法定事由；二、三项', opinion.documents)).toEqual([]);
+      expect(parseCitations('见第三条（一）', docs).map((c) => c.no)).toEqual(['第三条']);
+    });
+
+    it('resolves an item the file keeps whole, the rest becoming the clause', () => {
+      expect(findArticle(opinion, '一.2(2)')).toMatchObject({ no: '一.2', clause: '(2)', text: '一点二（1）……（2）评估' });
+      expect(findArticle(opinion, '二.(三)1')).toMatchObject({ no: '二（三）1.', text: '二三一' });
+      expect(findArticle(opinion, '三.(三)')).toMatchObject({ no: '三', clause: '(三)' });
+      expect(findArticle(opinion, '四.1')).toBeUndefined();
+      const [c] = parseCitations('山东意见 一.2(2)', opinion.documents);
+      expect(resolveCitation(opinion, c)).toMatchObject({ no: '一.2', clause: '(2)' });
+    });
+  });
 });
+

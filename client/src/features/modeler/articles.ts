@@ -1,15 +1,11 @@
 // The legal basis an element names in its documentation ("海南办法 第四条", "第四条、第六条",
-// "《…办法》第四条第二款") resolved against the package's articles — the same reading as the
-// server's (server/packages/citations.ts), so the panel shows the clause the import will check.
-export interface ArticleDoc {
-  id: string;
-  title: string;
-  docNo?: string;
-  articles: { no: string; text: string }[];
-}
-export interface Articles {
-  documents: ArticleDoc[];
-}
+// "山东意见 一.2(2)") resolved against the package's articles — the server's own reading
+// (server/packages/citations.ts), so the panel shows the clause the import will check.
+import { parseCitations, resolveCitation, type Articles } from '../../../../server/packages/citations';
+import { splitArticles as splitRegulation } from '../../../../server/periods/articles';
+
+export type { Articles };
+export type ArticleDoc = Articles['documents'][number];
 export interface ResolvedClause {
   document: { id: string; title: string };
   no: string;
@@ -17,66 +13,20 @@ export interface ResolvedClause {
   text?: string; // absent: the article is not in the package
 }
 
-const N = '〇零一二两三四五六七八九十百千0-9';
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-export function chineseNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  let total = 0;
-  let digit = 0;
-  for (const ch of s) {
-    if (ch in DIGITS) digit = DIGITS[ch];
-    else if (ch in UNITS) {
-      total += (digit || 1) * UNITS[ch];
-      digit = 0;
-    } else return undefined;
-  }
-  return total + digit;
-}
-
-export function articleKey(no: string): string | undefined {
-  const m = new RegExp(`^(?:第)?([${N}]+)(?:条)?(?:之([${N}]+))?$`).exec(no.trim());
-  if (!m) return undefined;
-  const main = chineseNumber(m[1]);
-  if (main === undefined) return undefined;
-  const sub = m[2] ? chineseNumber(m[2]) : undefined;
-  return m[2] ? (sub === undefined ? undefined : `${main}-${sub}`) : String(main);
-}
-
 export function resolveCitations(text: string, articles: Articles | null | undefined): ResolvedClause[] {
   const docs = articles?.documents ?? [];
-  const out: ResolvedClause[] = [];
-  let last = 0;
-  let previous: ArticleDoc | undefined;
-  for (const m of text.matchAll(new RegExp(`第([${N}]+)条(?:之([${N}]+))?(第[${N}]+款)?`, 'g'))) {
-    const prefix = text.slice(last, m.index).replace(/[《》〈〉“”"'\s]/g, '');
-    last = (m.index ?? 0) + m[0].length;
-    const doc = docs.find((d) => prefix.endsWith(d.id) || prefix.endsWith(d.title)) ?? previous ?? docs[0];
-    previous = doc;
-    const no = `第${m[1]}条${m[2] ? `之${m[2]}` : ''}`;
-    const key = articleKey(no);
-    const found = doc?.articles.find((a) => articleKey(a.no) === key);
-    out.push({
-      document: { id: doc?.id ?? '', title: doc?.title ?? '' },
-      no: found?.no ?? no,
-      ...(m[3] ? { clause: m[3] } : {}),
-      ...(found ? { text: found.text } : {}),
-    });
-  }
-  return out;
+  return parseCitations(text, docs).map((c) => {
+    const found = resolveCitation({ documents: docs }, c);
+    if (found) return { ...found, document: { id: found.document.id, title: found.document.title } };
+    const doc = docs.find((d) => d.id === c.document);
+    return { document: { id: doc?.id ?? '', title: doc?.title ?? '' }, no: c.no, ...(c.clause ? { clause: c.clause } : {}) };
+  });
 }
 
-/** Splits a pasted regulation into articles at each line starting with 第N条. */
+/**
+ * A pasted regulation split into articles by the server's splitter (第N条 lines, or the outline
+ * items of an 意见 / 方案: 一.2, 二.(三)1); the preamble is not an article and is left out.
+ */
 export function splitArticles(text: string): { no: string; text: string }[] {
-  const out: { no: string; text: string }[] = [];
-  const re = new RegExp(`^\\s*(第[${N}]+条(?:之[${N}]+)?)[\\s　]*`, 'gm');
-  const marks = [...text.matchAll(re)];
-  marks.forEach((m, i) => {
-    const start = (m.index ?? 0) + m[0].length;
-    const end = i + 1 < marks.length ? marks[i + 1].index : text.length;
-    const body = text.slice(start, end).trim();
-    if (body) out.push({ no: m[1], text: body });
-  });
-  return out;
+  return splitRegulation(text).filter((a) => a.no !== '序言');
 }
