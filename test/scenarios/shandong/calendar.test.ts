@@ -1,5 +1,5 @@
 // The calendar side of the Shandong package, on one 2026 timeline with the manual clock:
-// 二.1 / 四.2 timer cycles (每个工作日 9:00 点名, 每周一 网上巡查 with 通报 in the ledger, 每月 现场督导);
+// 二.1 / 四.2 timer start events (每个工作日 9:00 点名, 每周一 网上巡查 with 通报 in the ledger, 每月 现场督导 of each 中院);
 // 一.4(4) the 终本 self-check by the fixed date 4月15日; 四.3 the 自查报告 by the fixed date 6月10日 with
 // its warning 5 days before at the exact instant; the 6月中旬 验收考核 whose form takes the last three
 // 中院 and 基层 courts of the ledger's 法院排名, and the 问责 step that records 追责 against them.
@@ -7,54 +7,55 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bj, startShandong, type Shandong } from './helpers';
 
 let h: Shandong;
-let campaign: string;
 let selfCheck: string;
 const reports: Record<string, string> = {};
 
 beforeAll(async () => {
-  h = await startShandong();
-  await h.setClock('2026-03-02 10:00'); // 星期一
-  campaign = await h.open('sdCommandCenter', 'sd-gy', 'sd-gy-chengban');
+  h = await startShandong('2026-03-02 10:00'); // 星期一: the platform's first start, the package installed
   selfCheck = await h.open('sdZhongbenSelfCheck', 'sd-jn-zy', 'sd-gy-chengban');
   for (const court of ['sd-jn-zy', 'sd-qd-zy']) reports[court] = await h.open('sdSelfReport', court, 'sd-gy-chengban');
 }, 180_000);
 afterAll(() => h?.close());
 
-const openOf = async (id: string, elementId: string) => (await h.tasks(id)).filter((t) => t.elementId === elementId);
-
 // 条文：山东意见 二.1、二.4、四.2
-describe('二.1 / 四.2 cycles of the 执行指挥中心', () => {
-  it('arms 每日点名 for the next working day 9:00, 网上巡查 for Monday 9:00 and 现场督导 for the next month', async () => {
-    expect(await h.timer(campaign, 'dailyRollCall')).toBe(bj('2026-03-03 09:00'));
-    expect(await h.timer(campaign, 'onlinePatrol')).toBe(bj('2026-03-09 09:00'));
-    expect(await h.timer(campaign, 'monthlyOnSite')).toBe(bj('2026-04-01 00:00'));
-  });
-
-  it('每日点名 opens at 9:00 for the 执行局长 and the cycle re-arms for the next working day', async () => {
+describe('二.1 / 四.2 cases started by the timer start events', () => {
+  it('每日点名: a case for the 高院 at each working day 9:00, not before; its task is due that day', async () => {
     await h.setClock('2026-03-03 08:59');
-    expect(await openOf(campaign, 'rollCall')).toHaveLength(0);
+    expect(await h.casesOf('sdRollCall')).toHaveLength(0);
     await h.setClock('2026-03-03 09:00');
-    const [t] = await openOf(campaign, 'rollCall');
+    const [c] = await h.casesOf('sdRollCall');
+    const v = await h.view(c.id);
+    expect(v.case).toMatchObject({ supervisingCourt: 'sd-gy', supervisedCourt: 'sd-gy' });
+    expect(new Date(v.case.createdAt).toISOString()).toBe(bj('2026-03-03 09:00'));
+    const t = await h.task(c.id, 'rollCall');
     expect(t.assignment).toMatchObject({ court: 'sd-gy', role: '审批人' });
-    expect(await h.timer(campaign, 'dailyRollCall')).toBe(bj('2026-03-04 09:00'));
-    await h.complete(campaign, 'rollCall');
+    expect(new Date(t.dueAt!).toISOString()).toBe(bj('2026-03-04 00:00'));
+    await h.complete(c.id, 'rollCall');
+    await h.setClock('2026-03-04 09:00');
+    expect(await h.casesOf('sdRollCall')).toHaveLength(2);
   });
 
-  it('the weekly 网上巡查 opens on Monday; a 通报 of two 中院 is two 情况通报 in the ledger', async () => {
+  it('网上巡查 every Monday 9:00; a 通报 of two 中院 is two 情况通报 in the ledger', async () => {
+    await h.setClock('2026-03-09 08:59');
+    expect(await h.casesOf('sdOnlinePatrol')).toHaveLength(0);
     await h.setClock('2026-03-09 09:00');
-    await h.complete(campaign, 'patrolReview', { notice: '需要通报', noticedCourts: ['sd-qd-zy', 'sd-yt-zy'] });
-    await h.complete(campaign, 'patrolNotice');
-    const entries = (await h.ledger('情况通报')).filter((e) => e.caseId === campaign);
+    const [c] = await h.casesOf('sdOnlinePatrol');
+    await h.complete(c.id, 'patrolReview', { notice: '需要通报', noticedCourts: ['sd-qd-zy', 'sd-yt-zy'] });
+    await h.complete(c.id, 'patrolNotice');
+    const entries = (await h.ledger('情况通报')).filter((e) => e.caseId === c.id);
     expect(entries.map((e) => e.court).sort()).toEqual(['sd-qd-zy', 'sd-yt-zy']);
-    expect(await h.timer(campaign, 'onlinePatrol')).toBe(bj('2026-03-16 09:00'));
   });
 
-  it('逐月现场督导 opens on the first of the month for the 高院', async () => {
+  it('逐月现场督导: on the first of the month, one case per 中院, the 高院 inspecting by the month’s end', async () => {
     await h.setClock('2026-04-01 00:00');
-    const [t] = await openOf(campaign, 'onSiteInspection');
+    const cases = await h.casesOf('sdOnSiteInspection');
+    expect(cases.map((c) => c.supervisedCourt).sort()).toEqual(['sd-jn-zy', 'sd-qd-zy', 'sd-rz-zy', 'sd-wf-zy', 'sd-yt-zy', 'sd-zb-zy']);
+    const jn = cases.find((c) => c.supervisedCourt === 'sd-jn-zy')!;
+    const t = await h.task(jn.id, 'onSiteInspection');
     expect(t.assignment).toMatchObject({ court: 'sd-gy', role: '承办人' });
-    await h.complete(campaign, 'onSiteInspection', { inspectedCourt: 'sd-wf-zy' });
-    expect(await h.timer(campaign, 'monthlyOnSite')).toBe(bj('2026-05-01 00:00'));
+    expect(new Date(t.dueAt!).toISOString()).toBe(bj('2026-05-01 00:00'));
+    await h.complete(jn.id, 'onSiteInspection');
+    expect((await h.task(jn.id, 'rectificationReport')).assignment).toMatchObject({ court: 'sd-jn-zy', role: '承办人' });
   });
 });
 

@@ -8,7 +8,9 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import { expect } from 'vitest';
+import { startEmbeddedMongo } from '../../../server/embedded-mongo';
 import { bj, startScenario } from '../helpers';
 import { sample, SAMPLES } from './samples';
 
@@ -35,9 +37,19 @@ async function shandongRoot(): Promise<{ root: string; dispose(): Promise<void> 
   return { root: dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export async function startShandong() {
+/**
+ * The platform's first start happens at `at` (Beijing): the manual clock is stored in the database
+ * before the platform starts, so the package is installed — and its timer start events armed from
+ * their deploy — at that instant, not at the real time the test runs.
+ */
+export async function startShandong(at = '2026-03-02 10:00') {
   const pkgs = await shandongRoot();
-  const s = await startScenario({ packagesRoot: pkgs.root });
+  const db = await startEmbeddedMongo({ dir: path.join(pkgs.root, 'db'), port: 0 });
+  const uri = `${db.uri}/duban_shandong`;
+  const conn = await mongoose.createConnection(uri).asPromise();
+  await conn.collection<{ _id: string; now: Date }>('settings').insertOne({ _id: 'clock', now: new Date(bj(at)) });
+  await conn.close();
+  const s = await startScenario({ packagesRoot: pkgs.root, env: { MONGODB_URI: uri } });
   // The 高院's administrator sees every Shandong case (the platform's `admin` is Hainan's).
   const view = async (id: string) => {
     const r = await (await s.as('sd-admin')).get(`/api/cases/${id}`);
@@ -50,6 +62,7 @@ export async function startShandong() {
     view,
     async close() {
       await s.close();
+      await db.close();
       await pkgs.dispose();
     },
 
