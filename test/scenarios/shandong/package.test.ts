@@ -32,8 +32,8 @@ describe('the Shandong package files', () => {
     });
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual([]);
-    expect(r.pkg?.manifest.processes).toHaveLength(13);
-    expect(r.pkg?.manifest.parameters).toHaveLength(16);
+    expect(r.pkg?.manifest.processes).toHaveLength(15);
+    expect(r.pkg?.manifest.parameters).toHaveLength(18);
   });
 
   it('holds every numbered item of 一 to 四, verbatim from the seed', () => {
