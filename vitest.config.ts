@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    // Seeded data directories most test platforms start from (test/globalSetup.ts).
+    globalSetup: ['test/globalSetup.ts'],
     pool: 'forks',
     isolate: false,
     // A busy machine (eight engineers, two cores) ran a multi-publish test past 30 s.

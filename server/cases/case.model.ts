@@ -115,15 +115,16 @@ caseSchema.index({ nextDueAt: 1 });
 // two fields of one array ("parallel arrays"), which MongoDB itself allows.
 caseSchema.index({ 'messageWaits.key': 1 });
 caseSchema.index({ 'outbox.id': 1 }, { sparse: true });
-// Lists and figures are confined to the supervised courts a user sees ($in over them; the
-// embedded store merges one scan per court in sort order and counts from index positions).
-caseSchema.index({ supervisedCourt: 1, createdAt: -1 });
-caseSchema.index({ supervisedCourt: 1, status: 1, createdAt: -1 });
-caseSchema.index({ supervisedCourt: 1, status: 1, firstDueAt: 1 });
-caseSchema.index({ supervisedCourt: 1, firstDueAt: 1 });
+// Lists and figures are keyed on every court under supervision in the case (`supervisedCourts`:
+// a 交办 adds the 中院 to the 基层 court, and both see the case in their lists) and confined to
+// the courts a user sees ($in over them; the embedded store merges one scan per court in sort
+// order, each case once, and counts from index entries). One array field per index: the
+// embedded store, like mongod, refuses two ("parallel arrays").
+caseSchema.index({ supervisedCourts: 1, createdAt: -1 });
+caseSchema.index({ supervisedCourts: 1, status: 1, createdAt: -1 });
+caseSchema.index({ supervisedCourts: 1, status: 1, firstDueAt: 1 });
+caseSchema.index({ supervisedCourts: 1, firstDueAt: 1 });
 caseSchema.index({ syncPending: 1 });
-// Every court under supervision in the case (a 交办 adds the 中院 to the 基层 court).
-caseSchema.index({ supervisedCourts: 1, status: 1 });
 caseSchema.index({ supervisingCourt: 1, status: 1 });
 caseSchema.index({ 'definition.key': 1, 'definition.version': 1, status: 1 });
 

@@ -1,7 +1,9 @@
 // GET /api/cases query parameters → one query on the cases collection. Jurisdiction is part of
 // the filter (the supervised courts the user sees), never applied to what was read.
-// A case is listed under its supervised court (被督办法院): 立案 requires the supervising court
-// to be the supervised court or above it, so every court that sees a case sees its supervised court.
+// A case is listed under every court supervised in it (`supervisedCourts`, the 被督办法院 first):
+// after a 交办 both the 中院 and the 基层 court find it, and `court=` matches either. 立案
+// requires the supervising court to be the supervised court or above it, so every court that
+// sees a case sees one of its supervised courts.
 import { endOfBeijingWeek } from '../stats/week';
 import type { ErrorDetail } from '../http/errors';
 import { containing, dateParam, pageRequest, param, throwIfProblems } from '../http/paging';
@@ -27,7 +29,7 @@ export function caseListQuery(q: Record<string, unknown>, visibleCourts: string[
   const and: Record<string, unknown>[] = [];
   const court = param(q, 'court', problems);
   // A court outside the user's jurisdiction simply has no cases for them (no probing).
-  and.push({ supervisedCourt: court ? { $in: visibleCourts.includes(court) ? [court] : [] } : { $in: visibleCourts } });
+  and.push({ supervisedCourts: court ? { $in: visibleCourts.includes(court) ? [court] : [] } : { $in: visibleCourts } });
   const status = param(q, 'status', problems);
   if (status && !STATUSES.includes(status)) problems.push({ field: 'status', message: 'status 只能是 running、completed、failed 或 suspended' });
   const due = param(q, 'due', problems);

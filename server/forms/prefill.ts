@@ -12,7 +12,7 @@ import { readableInstant } from './dates';
  * the year of the case variable `noticeYear` (the periodic 通报 case), else the current Beijing
  * year (server/ledger: assessmentFigures). Stored with the submission as a snapshot.
  */
-export const LEDGER_FIGURES = ['criticisms', 'situationNotices', 'praises', 'urges', 'exclusions', 'exclusionList'] as const;
+export const LEDGER_FIGURES = ['criticisms', 'situationNotices', 'praises', 'urges', 'exclusions', 'exclusionList', 'lastThree', 'lastThreeList'] as const;
 
 const SOURCE = new RegExp(
   `^(caseNo|supervisingCourt|supervisedCourt|task\\.(dueAt|name|openedAt|basis)|(subject|variables)\\.[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*|ledger\\.(${LEDGER_FIGURES.join('|')}))$`,

@@ -316,10 +316,17 @@ export class LedgerService {
       const courtName = names.get(at)?.name ?? at;
       return kind === 'person' ? `${name.join(':')}（${courtName}）` : kind === 'bureau' ? `${courtName} 执行局` : courtName;
     };
+    // 排名最后3位的中级法院和基层法院 (山东意见 四.3): by the package's ranking of the courts below.
+    const lastThree = (await Promise.all(['中院', '基层'].map(async (level) => {
+      const rows = (await this.rankingOf(court, y, level)).rows;
+      return rows.slice(-3).reverse();
+    }))).flat();
     return {
       criticisms: count('通报批评'), situationNotices: count('情况通报'), praises: count('表扬'), urges: count('催办'),
       exclusions: inForce.length ? '有' : '无',
       exclusionList: inForce.length ? inForce.map((c) => `${label(c)}：${c.rule?.title ?? ''}，${c.rule?.consequence ?? ''}`).join('\n') : `${y}年无`,
+      lastThree: lastThree.map((r) => r.court),
+      lastThreeList: lastThree.length ? lastThree.map((r) => `${r.courtName}：第${r.rank}名，得分 ${r.score}`).join('\n') : `${y}年无排名`,
     };
   }
 
@@ -328,6 +335,11 @@ export class LedgerService {
    * actor's province's package (DEFAULT_INDICATORS when it declares none), for a Beijing year.
    */
   async ranking(actor: Actor, year: number, level?: string) {
+    return this.rankingOf(actor.court, year, level);
+  }
+
+  private async rankingOf(court: string, year: number, level?: string) {
+    const actor = { court };
     const codes = (await this.deps.courts.codesUnder(actor.court)).filter((c) => c !== actor.court);
     const [courts, actorCourt, packages] = await Promise.all([
       this.deps.courts.findByCodes(codes), this.deps.courts.findByCode(actor.court), this.deps.repo.publishedRules(),

@@ -52,6 +52,7 @@ export function createNotificationsRepository(connection: Connection) {
         messages().createIndex({ pendingChannels: 1 }),
         cases().createIndex({ notifyPending: 1 }),
         inbox().createIndex({ dueSort: 1 }),
+        inbox().createIndex({ changedAt: 1 }),
       ]);
     },
 
@@ -144,6 +145,25 @@ export function createNotificationsRepository(connection: Connection) {
     /** Inbox rows of tasks due before `horizon` (deadline warning and overdue). */
     async dueBefore(horizon: Date): Promise<DueRow[]> {
       return (await inbox().find({ dueSort: { $lte: horizon, $lt: NEVER } }, { projection: { caseId: 1, caseNo: 1, task: 1 } }).toArray()) as unknown as DueRow[];
+    },
+
+    /**
+     * The rows a sweep at `now` must look at when the previous one looked at everything up to
+     * `since`: deadlines that entered the warning window or passed since then (index ranges on
+     * dueSort), and rows changed since then whose deadline is already within the window (an index
+     * range on changedAt). Rows that stay overdue are not read again, whatever their number.
+     */
+    async dueSince(since: Date, now: Date, warnMs: number): Promise<DueRow[]> {
+      const horizon = new Date(now.getTime() + warnMs);
+      const projection = { caseId: 1, caseNo: 1, task: 1 };
+      const lists = await Promise.all([
+        inbox().find({ dueSort: { $gt: new Date(since.getTime() + warnMs), $lte: horizon } }, { projection }).toArray(),
+        inbox().find({ dueSort: { $gt: since, $lte: now } }, { projection }).toArray(),
+        inbox().find({ changedAt: { $gte: since }, dueSort: { $lte: horizon, $lt: NEVER } }, { projection }).toArray(),
+      ]);
+      const rows = new Map<string, DueRow>();
+      for (const r of lists.flat()) rows.set(String(r._id), r as unknown as DueRow);
+      return [...rows.values()];
     },
 
     /** Of these source keys, the ones already turned into messages. */

@@ -135,8 +135,23 @@ export class NotificationsService {
     const now = this.clock.now();
     // At most once a platform minute (the poll runs every few seconds); a clock set back sweeps.
     if (this.lastSweep !== undefined && now.getTime() >= this.lastSweep && now.getTime() - this.lastSweep < 60_000) return 0;
+    // After a first full pass (this process's first, or after the clock was set back), only what
+    // changed since the previous pass is read; a minute of overlap covers a case whose rows were
+    // written just after that pass read them. The marks keep every notice single.
+    const previous = this.lastSweep;
+    const since = previous !== undefined && now.getTime() >= previous ? new Date(previous - 60_000) : undefined;
     this.lastSweep = now.getTime();
-    const rows = await this.repo.dueBefore(new Date(now.getTime() + this.opts.warnDays * DAY_MS));
+    try {
+      return await this.sweepRows(now, since);
+    } catch (err) {
+      this.lastSweep = previous; // the next pass reads this window again
+      throw err;
+    }
+  }
+
+  private async sweepRows(now: Date, since: Date | undefined): Promise<number> {
+    const warnMs = this.opts.warnDays * DAY_MS;
+    const rows = since ? await this.repo.dueSince(since, now, warnMs) : await this.repo.dueBefore(new Date(now.getTime() + warnMs));
     const keyOf = (r: (typeof rows)[number]) => {
       const dueAt = new Date(r.task.dueAt!);
       return `${dueAt <= now ? 'overdue' : 'warn'}:${String(r.caseId)}:${r.task.id}:${dueAt.getTime()}`;

@@ -27,8 +27,10 @@ export function createStatsRepository(connection: Connection, worklists: Worklis
      * per court (cases.firstDueAt is kept by the case's own write): no case is read.
      */
     async load(codes: string[], now: Date, weekEnd: Date): Promise<CourtLoad[]> {
+      // Under every court supervised in the case: after a 交办 the case counts for the 中院 and
+      // for the 基层 court (totals() counts it once).
       const running = (court: string, firstDueAt?: unknown) =>
-        cases().countDocuments({ supervisedCourt: court, status: 'running', ...(firstDueAt ? { firstDueAt } : {}) });
+        cases().countDocuments({ supervisedCourts: court, status: 'running', ...(firstDueAt ? { firstDueAt } : {}) });
       const rows = await Promise.all(codes.map(async (court) => {
         const [open, overdue, dueThisWeek] = await Promise.all([
           running(court), running(court, { $lte: now }), running(court, { $gt: now, $lt: weekEnd }),
@@ -38,6 +40,14 @@ export function createStatsRepository(connection: Connection, worklists: Worklis
       return rows
         .filter((r) => r.open > 0)
         .sort((a, b) => b.overdue - a.overdue || b.open - a.open || (a.court < b.court ? -1 : a.court > b.court ? 1 : 0));
+    },
+
+    /** The same three figures over all the courts at once, each case counted once. */
+    async totals(codes: string[], now: Date, weekEnd: Date): Promise<Omit<CourtLoad, 'court'>> {
+      const running = (firstDueAt?: unknown) =>
+        cases().countDocuments({ supervisedCourts: { $in: codes }, status: 'running', ...(firstDueAt ? { firstDueAt } : {}) });
+      const [open, overdue, dueThisWeek] = await Promise.all([running(), running({ $lte: now }), running({ $gt: now, $lt: weekEnd })]);
+      return { open, dueThisWeek, overdue };
     },
 
     /** Finished tasks with a deadline, per court the task was assigned to (server/worklists). */

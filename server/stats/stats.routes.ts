@@ -27,19 +27,17 @@ export function statsRoutes(connection: Connection, worklists: WorklistsReposito
     const codes = await courts.codesUnder(actor.court);
     const at = now();
     const weekEnd = endOfBeijingWeek(at);
-    const [load, timeliness, notices] = await Promise.all([
+    const [load, caseTotals, timeliness, notices] = await Promise.all([
       stats.load(codes, at, weekEnd),
+      stats.totals(codes, at, weekEnd),
       stats.timeliness(codes),
       ledger.noticeCounts(codes),
     ]);
-    const sum = (k: 'open' | 'dueThisWeek' | 'overdue') => load.reduce((n, c) => n + c[k], 0);
     return {
       now: at.toISOString(),
       weekEnd: weekEnd.toISOString(),
       totals: {
-        open: sum('open'),
-        dueThisWeek: sum('dueThisWeek'),
-        overdue: sum('overdue'),
+        ...caseTotals, // a case supervised in two courts is in both rows of `load`, once here
         onTime: timeliness.reduce((n, c) => n + c.onTime, 0),
         late: timeliness.reduce((n, c) => n + c.late, 0),
         // 通报批评 only: the figure 办法 第十三条 counts; 情况通报 is listed apart in `notices`.

@@ -29,6 +29,8 @@ function caseFields(d: CaseForRows) {
     caseNo: d.caseNo,
     subject: d.subject ?? {},
     supervisedCourt: d.supervisedCourt,
+    // Every court supervised in the case: `court=` on the lists matches any of them.
+    supervisedCourts: d.supervisedCourts?.length ? d.supervisedCourts : [d.supervisedCourt],
     supervisingCourt: d.supervisingCourt,
     process: d.definition.key,
     definition: d.definition,
@@ -40,12 +42,15 @@ export type InboxRow = ReturnType<typeof inboxRows>[number];
 
 export function inboxRows(d: CaseForRows) {
   if (d.status !== 'running') return [];
+  // When the case last changed (platform time): the deadline sweep (server/notifications) looks
+  // only at rows changed since its last pass, beside those whose deadline it has just reached.
+  const changedAt = d.history.reduce<Date>((m, h) => (h.at > m ? h.at : m), d.createdAt);
   return d.openTasks.flatMap((t) => {
     const queue = queueOf(t.assignment);
     // The saved form and a waiting submission stay with the case, not in every inbox row.
     const { draft, pendingSubmission, ...task } = t;
     const listed = { ...task, ...(draft ? { draftAt: draft.at } : {}), ...(pendingSubmission ? { awaitingCosign: true } : {}) };
-    return queue ? [{ _id: `${String(d._id)}:${t.id}`, queue, dueSort: t.dueAt ?? NEVER, task: listed, openedAt: t.openedAt ?? d.createdAt, ...caseFields(d) }] : [];
+    return queue ? [{ _id: `${String(d._id)}:${t.id}`, queue, dueSort: t.dueAt ?? NEVER, task: listed, openedAt: t.openedAt ?? d.createdAt, changedAt, ...caseFields(d) }] : [];
   });
 }
 

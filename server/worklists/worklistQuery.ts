@@ -36,7 +36,7 @@ export function worklistQuery(q: Record<string, unknown>, actor: Actor, status: 
     else if (due) problems.push({ field: 'due', message: 'due 只能是 overdue、week 或 none' });
   }
   const court = param(q, 'court', problems);
-  if (court) filter.supervisedCourt = court;
+  if (court) filter.supervisedCourts = court;
   const supervising = param(q, 'supervisingCourt', problems);
   if (supervising) filter.supervisingCourt = supervising;
   const process = param(q, 'process', problems);

@@ -11,6 +11,8 @@ import { firstDueOf } from '../cases/cases.repository';
 import { finishedRows, inboxRows, type CaseForRows, type FinishedRow, type InboxRow } from './rows';
 
 type Filter = Record<string, unknown>;
+/** What the rows hold: 2 added `supervisedCourts`, 3 `changedAt` (a database with older rows rebuilds them once). */
+const ROWS_EDITION = 3;
 const CASE_PROJECTION = { engineState: 0 };
 const isDuplicate = (err: unknown) => (err as { code?: number; writeErrors?: { code: number }[] }).code === 11000
   || ((err as { writeErrors?: { code: number }[] }).writeErrors ?? []).every((e) => e.code === 11000);
@@ -50,6 +52,13 @@ export function createWorklistsRepository(connection: Connection) {
     return d.version;
   }
 
+  /** Cases started before `supervisedCourts` existed get it (the lists are keyed on it). */
+  async function keyOnEverySupervisedCourt() {
+    for await (const c of cases().find({ supervisedCourts: { $exists: false } }, { projection: { _id: 1, supervisedCourt: 1 } })) {
+      await cases().updateOne({ _id: c._id, supervisedCourts: { $exists: false } }, { $set: { supervisedCourts: [c.supervisedCourt] } });
+    }
+  }
+
   const repo = {
     async ensureIndexes(): Promise<void> {
       await Promise.all([
@@ -84,11 +93,13 @@ export function createWorklistsRepository(connection: Connection) {
      */
     async prepare(): Promise<{ built: number; caughtUp: number }> {
       await repo.ensureIndexes();
-      const meta = connection.collection<{ _id: string; builtAt?: Date }>('meta');
+      const meta = connection.collection<{ _id: string; builtAt?: Date; rows?: number }>('meta');
       let built = 0;
-      if (!(await meta.findOne({ _id: 'worklists' }))) {
+      const state = await meta.findOne({ _id: 'worklists' });
+      if (!state || (state.rows ?? 1) < ROWS_EDITION) {
+        await keyOnEverySupervisedCourt();
         built = await repo.rebuild();
-        await meta.updateOne({ _id: 'worklists' }, { $set: { builtAt: new Date() } }, { upsert: true });
+        await meta.updateOne({ _id: 'worklists' }, { $set: { builtAt: new Date(), rows: ROWS_EDITION } }, { upsert: true });
       }
       return { built, caughtUp: await repo.repairPending() };
     },

@@ -1,6 +1,6 @@
 // 执行案件导入 in the browser (issue 16): an .xlsx with good and bad rows uploaded as 山东高院's
 // 系统管理员, the progress and the report by row, column and reason; the shipped
-// shandong-monitoring rule starts its warning for a record already within ten days of its
+// shandong package's 法定期限 rule starts its warning for a record already within ten days of its
 // 法定期限; the case page shows the record behind the case; the case list filters by 执行案号.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';

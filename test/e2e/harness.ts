@@ -3,13 +3,21 @@
 // fresh profile. It records every console error and every request: a request to any host but
 // the platform, or a console error nobody declared expected, fails the test (see `assertClean`).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { CLIENT_CSP } from '../../server/http/csp';
 import { currentPassword, signIn, startChildPlatform, type ChildPlatform } from '../helpers/childPlatform';
 import { startPlatformFrom } from './platformProcess';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A stopped platform's DATA_DIR after its first start (see globalSetup.ts). */
+    e2eTemplateDir: string;
+  }
+}
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const PASSWORD = 'duban-e2e-2026';
@@ -27,6 +35,9 @@ export function buildClientIfStale(): void {
   execFileSync(process.execPath, [path.join(ROOT, 'client', 'build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
   built = true;
 }
+
+/** The environment of every e2e platform: manual clock, demo accounts with PASSWORD. */
+export const seedEnv = (dataDir: string) => ({ DATA_DIR: dataDir, DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: PASSWORD, DUBAN_DEMO: 'open' });
 
 export interface Allowed {
   /** Matched against the console text (Chromium logs every 4xx/5xx fetch as an error). */
@@ -57,8 +68,11 @@ export interface E2E {
 export async function startE2E(opts: { viewport?: { width: number; height: number } } = {}): Promise<E2E> {
   buildClientIfStale();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-data-'));
+  // The data directory a first start left (globalSetup.ts): this platform's start is a restart.
+  const template = inject('e2eTemplateDir');
+  if (template) cpSync(template, dataDir, { recursive: true });
   const profile = mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-chromium-'));
-  const env = { DATA_DIR: dataDir, DUBAN_CLOCK: 'manual', DUBAN_SEED_PASSWORD: PASSWORD, DUBAN_DEMO: 'open' };
+  const env = seedEnv(dataDir);
   // DUBAN_E2E_MAIN: another entry point (a work-in-progress wiring); normally server/main.ts.
   const platform = process.env.DUBAN_E2E_MAIN ? await startPlatformFrom(process.env.DUBAN_E2E_MAIN, env) : await startChildPlatform(env);
   const url = platform.url;

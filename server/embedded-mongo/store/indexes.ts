@@ -23,8 +23,14 @@ export class Index {
   readonly fields: string[];
   readonly dirs: number[];
   readonly list: SortedList<Entry>;
-  /** Sticky, as in mongod: once an array was indexed, ranges use one bound and sorts are off. */
+  /** Sticky, as in mongod: once an array was indexed, the index is multikey. */
   multikey = false;
+  /**
+   * The fields that held an array (mongod's multikeyPaths). A range on one of them uses one bound
+   * and a sort by one of them is done in memory; the other fields keep their order within each
+   * value of the array field, so a sort on them and counts by an equality on it still use the index.
+   */
+  readonly multikeyFields = new Set<string>();
   private readonly partial?: Matcher;
   private readonly simple: boolean;
   private readonly single: boolean;
@@ -77,7 +83,10 @@ export class Index {
       throw new MongoError(Codes.CannotIndexParallelArrays,
         `cannot index parallel arrays [${arrays[1]}] [${arrays[0]}]`);
     }
-    if (arrays.length) this.multikey = true;
+    if (arrays.length) {
+      this.multikey = true;
+      this.multikeyFields.add(arrays[0]);
+    }
     let tuples: unknown[][] = [[]];
     for (const p of per) {
       const vals = p.values.map((v) => (v === MISSING ? null : v));

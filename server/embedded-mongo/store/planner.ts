@@ -37,7 +37,7 @@ function choose(ix: Index, preds: Map<string, FieldPred>, filter: Document, sort
       eq++;
       continue;
     }
-    if (p.lo || p.hi) range = ix.multikey && p.lo && p.hi ? { lo: p.lo } : p; // multikey: one side only
+    if (p.lo || p.hi) range = ix.multikeyFields.has(f) && p.lo && p.hi ? { lo: p.lo } : p; // an array field: one side only
     break;
   }
   const used = eq + (range ? 1 : 0);
@@ -52,9 +52,13 @@ function choose(ix: Index, preds: Map<string, FieldPred>, filter: Document, sort
 
 /** 1 / -1 when scanning the index forward / backward yields the requested sort, else 0. */
 function sortFit(ix: Index, sort: SortSpec | undefined, eq: number, tuples: number): 0 | 1 | -1 {
-  if (!sort || ix.multikey) return 0;
+  if (!sort) return 0;
   const keys = Object.keys(sort);
   if (keys.length === 0) return 0;
+  // An array field is fine in the equality prefix (each of its values is its own run of entries,
+  // in order of the fields after it; the scans skip a document seen twice), never as a sort key
+  // (a document sorts by its smallest or largest element, which the entries do not say).
+  if (keys.some((k) => ix.multikeyFields.has(k))) return 0;
   // Several equality tuples ($in) are merged on the fields after them (mongod's SORT_MERGE).
   for (let o = tuples > 1 ? eq : 0; o <= eq; o++) {
     if (o + keys.length > ix.fields.length) break;
@@ -134,6 +138,8 @@ function* mergeDocs(coll: Collection, c: Choice, plan: QueryPlan): Generator<Doc
     .map((eq) => c.ix.scan({ eq, lo: c.range?.lo, hi: c.range?.hi }, c.reverse))
     .map((it) => ({ it, e: it.next() }))
     .filter((h) => !h.e.done);
+  // A document whose array field holds several of the $in values is in several scans.
+  const seen = c.ix.multikey ? new Set<string>() : undefined;
   while (heads.length) {
     let best = 0;
     for (let i = 1; i < heads.length; i++) {
@@ -141,9 +147,14 @@ function* mergeDocs(coll: Collection, c: Choice, plan: QueryPlan): Generator<Doc
     }
     const h = heads[best];
     plan.keysExamined++;
-    const doc = coll.docs.get(h.e.value!.r);
+    const r = h.e.value!.r;
     h.e = h.it.next();
     if (h.e.done) heads.splice(best, 1);
+    if (seen) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+    }
+    const doc = coll.docs.get(r);
     if (doc) yield doc;
   }
 }
@@ -154,7 +165,9 @@ const COUNTABLE = new Set(['$eq', '$in', '$gt', '$gte', '$lt', '$lte']);
  * The number of documents matching `filter`, counted from index positions without visiting a
  * document (mongod's COUNT_SCAN), when one index's bounds say exactly what the filter says:
  * every condition is an equality, $in or range on a field the bounds use, and the index is
- * neither multikey, sparse nor partial. Otherwise undefined: the caller counts by scanning.
+ * neither sparse nor partial, nor has a range on an array field. On a multikey index the record
+ * ids within bounds are counted once each (a document is in the index once per array element).
+ * Otherwise undefined: the caller counts by scanning.
  */
 export function countByIndex(coll: Collection, filter: Document): number | undefined {
   const conds: [string, unknown][] = [];
@@ -181,15 +194,24 @@ export function countByIndex(coll: Collection, filter: Document): number | undef
   }
   let best: Choice | undefined;
   for (const ix of coll.indexes) {
-    if (ix.multikey || ix.partialOrSparse) continue;
+    if (ix.partialOrSparse) continue;
     const c = choose(ix, preds, filter, undefined, false);
     if (!c) continue;
     if (c.eqTuples.length === 0) return 0; // an empty $in: nothing matches
     const used = c.eqTuples[0].length + (c.range ? 1 : 0);
+    if (c.range && ix.multikeyFields.has(ix.fields[used - 1])) continue; // one bound only: a superset
     if (used !== fields.size || !c.ix.fields.slice(0, used).every((f) => fields.has(f))) continue;
     if (!best || c.score > best.score) best = c;
   }
   if (!best) return undefined;
   const c = best;
+  // Entries of one document can repeat within bounds only through an array field after the
+  // equality prefix, or across several tuples of $in values; else the positions count documents.
+  const eqLen = c.eqTuples[0].length;
+  if (c.ix.multikey && (c.eqTuples.length > 1 || [...c.ix.multikeyFields].some((f) => c.ix.fields.indexOf(f) >= eqLen))) {
+    const ids = new Set<string>();
+    for (const eq of c.eqTuples) for (const e of c.ix.scan({ eq, lo: c.range?.lo, hi: c.range?.hi })) ids.add(e.r);
+    return ids.size;
+  }
   return c.eqTuples.reduce((n, eq) => n + c.ix.countWithin({ eq, lo: c.range?.lo, hi: c.range?.hi }), 0);
 }

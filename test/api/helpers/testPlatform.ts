@@ -2,15 +2,16 @@
 // on MONGODB_URI when set), auth mounted the way the platform mounts it, seeded courts and
 // demo accounts (all with TEST_PASSWORD), and signed-in supertest agents.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Router } from 'express';
 import supertest from 'supertest';
+import { inject } from 'vitest';
 import { createAuth, type Auth, type AuthOptions } from '../../../server/auth';
 import { loadConfig, type Config } from '../../../server/config';
 import type { Database } from '../../../server/db/connection';
-import { createPlatform, SHIPPED_FORMS_DIR } from '../../../server/platform/createPlatform';
+import { createPlatform, SHIPPED_FORMS_DIR, SHIPPED_PACKAGES_ROOT } from '../../../server/platform/createPlatform';
 import { createLogger } from '../../../server/logger';
 
 export const TEST_PASSWORD = 'duban-test-2026';
@@ -38,10 +39,43 @@ export interface SignedIn {
   user: { username: string; court: string; roles: string[] };
 }
 
-export async function startTestPlatform(opts: TestPlatformOptions = {}) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'duban-test-'));
-  const mongodbUri = process.env.MONGODB_URI ? freshDatabase(process.env.MONGODB_URI) : undefined;
-  const config: Config = loadConfig({
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Stopped platforms' DATA_DIRs after the first start (test/globalSetup.ts); absent on MONGODB_URI. */
+    platformTemplates?: { base: string; shipped: string };
+  }
+}
+
+/** Environment keys that change nothing a first start writes: a template serves these platforms. */
+const TEMPLATE_NEUTRAL_ENV = new Set([
+  'DUBAN_CLOCK', 'DUBAN_SOFFICE', 'DUBAN_ENGINE_THREADS', 'DUBAN_SCHEDULER_POLL_MS', 'LOG_LEVEL',
+  'DUBAN_NOTIFY_CHANNELS', 'DUBAN_NOTIFY_WARN_DAYS', 'DUBAN_DIGEST_HOUR', 'DUBAN_UPLOAD_MAX_MB', 'DUBAN_UPLOAD_TYPES',
+]);
+
+/**
+ * Which seeded data directory (test/globalSetup.ts) a platform can start from instead of seeding
+ * its own: the default seeding (courts, demo accounts, default forms), with the shipped packages
+ * or none, on the embedded store. Anything else seeds itself as before.
+ */
+export function templateFor(opts: TestPlatformOptions): 'base' | 'shipped' | undefined {
+  if (process.env.MONGODB_URI || opts.seed === false || opts.formsDirs) return undefined;
+  if (Object.keys(opts.env ?? {}).some((k) => !TEMPLATE_NEUTRAL_ENV.has(k))) return undefined;
+  if (opts.packagesRoot === undefined || opts.packagesRoot === false) return 'base';
+  return path.resolve(opts.packagesRoot) === SHIPPED_PACKAGES_ROOT ? 'shipped' : undefined;
+}
+
+/** The templates globalSetup provided; none outside vitest (a bench importing this helper). */
+function provided() {
+  try {
+    return inject('platformTemplates');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The configuration every test platform runs with (the templates too, so that they match). */
+function testConfig(dataDir: string, env: Record<string, string | undefined> = {}, mongodbUri?: string): Config {
+  return loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     DUBAN_SEED_PASSWORD: TEST_PASSWORD,
@@ -50,17 +84,39 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}) {
     // vitest already runs two test files at once on this machine's two cores.
     DUBAN_ENGINE_THREADS: '1',
     ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
-    ...opts.env,
+    ...env,
   });
-  const logger = createLogger(config.logLevel);
-  const platform = await createPlatform(config, logger, {
+}
+
+function testOptions(opts: TestPlatformOptions) {
+  return {
     auth: { hashParams: TEST_HASH_PARAMS, loginRateLimit: { windowMs: 60_000, limit: 10_000 }, ...opts.auth },
-    schedulerPollMs: false,
+    schedulerPollMs: false as const,
     seed: opts.seed,
     formsDirs: opts.formsDirs ?? [SHIPPED_FORMS_DIR, TEST_FORMS_DIR],
     extraApiRoutes: opts.apiRoutes,
     packagesRoot: opts.packagesRoot ?? false,
-  });
+  };
+}
+
+/** A first start into `dataDir`, stopped again: what templateFor() platforms copy (globalSetup). */
+export async function seedTemplate(dataDir: string, kind: 'base' | 'shipped'): Promise<void> {
+  const opts: TestPlatformOptions = kind === 'shipped' ? { packagesRoot: SHIPPED_PACKAGES_ROOT } : {};
+  const config = testConfig(dataDir);
+  const platform = await createPlatform(config, createLogger(config.logLevel), testOptions(opts));
+  await platform.shutdown();
+}
+
+export async function startTestPlatform(opts: TestPlatformOptions = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'duban-test-'));
+  const mongodbUri = process.env.MONGODB_URI ? freshDatabase(process.env.MONGODB_URI) : undefined;
+  // Start from a copy of the seeded template when one fits: the start is then a restart.
+  const kind = templateFor(opts);
+  const template = kind ? provided()?.[kind] : undefined;
+  if (template) await cp(template, dataDir, { recursive: true });
+  const config: Config = testConfig(dataDir, opts.env, mongodbUri);
+  const logger = createLogger(config.logLevel);
+  const platform = await createPlatform(config, logger, testOptions(opts));
   const { app, db, auth } = platform;
   // Users an administrator created with TEST_PASSWORD must replace it at first sign-in
   // (server/auth/passwordChangeGate.ts); login() does so, as the user would, and remembers it.

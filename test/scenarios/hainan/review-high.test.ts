@@ -88,6 +88,31 @@ describe('D2, D31, D32: 交办 goes to the 中院, which supervises the 基层 c
     await h.refused(id, 'designateHandler', 'hi-qs-shenpi', 403);
   });
 
+  it('the lists are keyed on every supervised court: the 基层 court, the 中院 and the 高院 each list the case once; the dashboard counts it under both courts and once in the totals', async () => {
+    const listed = async (username: string, query = '') => {
+      const r = await (await h.s.as(username)).get(`/api/cases?pageSize=100${query}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.items as { id: string }[]).filter((c) => c.id === id).length;
+    };
+    expect(await listed('hi-qs-chengban')).toBe(1); // 琼山: supervised in the case, not its primary court
+    expect(await listed('hi-qs-chengban', '&court=hi-hk-qs')).toBe(1);
+    expect(await listed('hi-hk-chengban', '&court=hi-hk-qs')).toBe(1);
+    expect(await listed('hi-hk-chengban', '&court=hi-hk-zy')).toBe(1);
+    expect(await listed('hi-gy-shencha')).toBe(1); // sees both courts: once, not twice
+    const all = await (await h.s.as('hi-gy-shencha')).get('/api/cases?pageSize=100');
+    expect(new Set(all.body.items.map((c: { id: string }) => c.id)).size).toBe(all.body.items.length);
+
+    const overview = (await (await h.s.as('hi-gy-lingdao')).get('/api/stats/overview')).body;
+    const open = (court: string) => overview.load.find((c: { court: string }) => c.court === court)?.open ?? 0;
+    expect(open('hi-hk-qs')).toBeGreaterThanOrEqual(1);
+    expect(open('hi-hk-zy')).toBeGreaterThanOrEqual(1);
+    const running = await (await h.s.as('hi-gy-shencha')).get('/api/cases?status=running&pageSize=1');
+    expect(overview.totals.open).toBe(running.body.total); // each case once
+    const lower = (await (await h.s.as('hi-qs-shenpi')).get('/api/stats/overview')).body;
+    expect(lower.load.map((c: { court: string }) => c.court)).toEqual(['hi-hk-qs']);
+    expect(lower.totals.open).toBe(open('hi-hk-qs'));
+  });
+
   it('the 中院 takes 具体措施 to supervise the 基层 court — the hearing route of an executing court is not offered — and reports', async () => {
     await h.complete(id, 'designateHandler', { route: '无财产可供执行' });
     const supervise = await h.task(id, 'superviseLowerCourt');
