@@ -7,7 +7,12 @@ import type { Clock } from './clock';
  * GET /api/clock: the platform's time. POST /api/clock {set?: ISO, advance?: ISO duration}:
  * only with DUBAN_CLOCK=manual; answers after every timer that became due has fired.
  */
-export function clockRoutes(clock: Clock, fireDue: () => Promise<number>, guards: Guards): Router {
+/**
+ * `firedSoFar`: the timers this process has fired since it started. The answer counts every pass
+ * from the clock's move to the end of our own: the background poll may take the due timers in a
+ * pass that begins between the move and ours, and they were still fired by this move.
+ */
+export function clockRoutes(clock: Clock, fireDue: () => Promise<number>, guards: Guards, firedSoFar?: () => number): Router {
   const r = Router();
   r.get('/clock', guards.requireUser, (_req, res) => {
     res.json({ now: clock.now().toISOString(), mode: clock.mode });
@@ -19,6 +24,7 @@ export function clockRoutes(clock: Clock, fireDue: () => Promise<number>, guards
     if ((set === undefined) === (advance === undefined)) {
       throw badRequest('请提供 set（ISO 时间）或 advance（ISO 时长）之一');
     }
+    const before = firedSoFar?.() ?? 0;
     try {
       if (set !== undefined) {
         const to = new Date(String(set));
@@ -32,7 +38,8 @@ export function clockRoutes(clock: Clock, fireDue: () => Promise<number>, guards
       if (err instanceof RangeError) throw badRequest(err.message);
       throw err;
     }
-    const fired = await fireDue();
+    const own = await fireDue();
+    const fired = firedSoFar ? firedSoFar() - before : own;
     res.json({ now: clock.now().toISOString(), mode: clock.mode, fired });
   });
   return r;

@@ -258,7 +258,7 @@ async function assemble(db: Database, engine: EngineRunner, config: Config, logg
         now: () => clock.now(),
         afterYearChanged: (year, actor) => recomputeDeadlines(deps, year, actor),
       }),
-      clockRoutes(clock, () => scheduler.fireDue(), guards),
+      clockRoutes(clock, () => scheduler.fireDue(), guards, () => scheduler.firedSoFar),
       statsRoutes(connection, worklists, guards, () => clock.now(), ledger.service), definitionXmlRoutes(definitions, guards),
       ledger.routes(guards),
       notifications.routes(guards),

@@ -32,6 +32,8 @@ export class Scheduler {
   readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private timer?: NodeJS.Timeout;
   private running: Promise<number> = Promise.resolve(0);
+  /** Timers (and due work) fired by this process's passes since it started. */
+  firedSoFar = 0;
   private stopped = false;
   private readonly passJobs: (() => Promise<void>)[] = [];
   private readonly work: ((now: Date, owner: string) => Promise<number>)[] = [];
@@ -85,7 +87,10 @@ export class Scheduler {
   fireDue(): Promise<number> {
     // Passes run one after another in a process: a pass that starts after the clock moved
     // must see the new time, so a caller never shares a pass that began before its call.
-    const pass = this.running.then(() => this.drain());
+    const pass = this.running.then(() => this.drain()).then((n) => {
+      this.firedSoFar += n;
+      return n;
+    });
     this.running = pass.catch(() => 0);
     return pass;
   }

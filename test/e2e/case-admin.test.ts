@@ -49,8 +49,16 @@ async function confirmDialog(title: string, reason: string, option?: string) {
   const dialog = e.page.locator('.el-dialog', { has: e.page.locator('.el-dialog__title', { hasText: title }) });
   await dialog.waitFor();
   if (option) {
-    await dialog.locator('.el-select').click();
-    await e.page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    // On a busy machine the first click can land while the dropdown is still opening: choose
+    // again until the select shows the choice.
+    const select = dialog.locator('.el-select');
+    await expect.poll(async () => {
+      if (!(await select.textContent())?.includes(option)) {
+        await select.click();
+        await e.page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click({ timeout: 5_000 }).catch(() => undefined);
+      }
+      return select.textContent();
+    }, { timeout: 30_000 }).toContain(option);
   }
   await dialog.locator('textarea').fill(reason);
   await dialog.getByRole('button', { name: '确定' }).click();
