@@ -157,7 +157,9 @@ describe('a 督办函 issued from the task page', () => {
     await e.signOut();
     await e.signInAs('admin');
     await page.goto(`${e.url}/admin/packages`);
-    await page.locator('[data-test="package-templates"]').first().click();
+    // Hainan's row: five packages are shipped, and the list is sorted by id.
+    const hainanRow = page.locator('.el-table__row', { has: page.locator('td', { hasText: /^hainan$/ }) });
+    await hainanRow.locator('[data-test="package-templates"]').click();
     const card = page.locator('[data-test="template-supervisionLetter"]');
     await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain('第 1 版');
     expect(await card.textContent()).toContain('制作督办函（任务办结时）');
